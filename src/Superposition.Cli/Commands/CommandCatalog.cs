@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Superposition.Cli.Commands;
+
+/// <summary>The verbs of the tool, one file each.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> Create(CliContext context)
+    {
+        yield return InspectCommand.Create(context);
+    }
+}

@@ -1,0 +1,20 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Superposition.Cli.Output;
+
+/// <summary>One JSON dialect for every file the tool writes: camelCase, indented, enums as strings, no NaN surprises.</summary>
+internal static class Json
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    /// <summary>Serializes <paramref name="value"/> to <paramref name="path"/> atomically.</summary>
+    public static void Write<T>(string path, T value) =>
+        OutputFile.Write(path, stream => JsonSerializer.Serialize(stream, value, Options));
+}

@@ -1,0 +1,183 @@
+using Superposition.Onnx.Model;
+using Superposition.Onnx.Proto;
+
+namespace Superposition.Onnx.Loading;
+
+/// <summary>
+/// Turns a TensorProto into a <see cref="WeightTensor"/>, checking that its stored bytes agree with its
+/// dims and element type, and that external data exists and is long enough, before anything is decoded.
+/// </summary>
+internal sealed class TensorFactory(string modelFile, string modelDirectory)
+{
+    public WeightTensor Create(TensorProto proto, TensorSource source, string graphPath, string? nameOverride = null)
+    {
+        string name = nameOverride ?? proto.Name;
+        var type = (OnnxDataType)proto.DataType;
+        long count = ElementCount(name, proto.Dims);
+        if (proto.Segment is not null)
+        {
+            // Segmented tensors are split over several protos; no exporter we know writes them.
+            return new WeightTensor(name, type, proto.Dims.ToArray(), count, TensorStorage.Raw, source, graphPath, null, null, modelFile)
+            {
+                NotAFrameReason = "segmented tensor (TensorProto.segment), not supported",
+            };
+        }
+
+        if (proto.DataLocation == TensorProto.Types.DataLocation.External)
+        {
+            return CreateExternal(proto, name, type, count, source, graphPath);
+        }
+
+        TensorData? data = null;
+        TensorStorage storage;
+        if (!proto.RawData.IsEmpty || !HasTypedData(proto))
+        {
+            storage = TensorStorage.Raw;
+            if (type.IsDecodable())
+            {
+                long expected = count * type.ByteSize();
+                if (proto.RawData.Length != expected)
+                {
+                    throw Fail.InvalidTensor(modelFile, name,
+                        $"raw_data holds {proto.RawData.Length} bytes, but dims {Dims(proto)} of {type.Name()} need {expected} bytes");
+                }
+
+                data = new RawTensorData(proto.RawData.Memory, type, count);
+            }
+        }
+        else
+        {
+            storage = TensorStorage.Typed;
+            if (type.IsDecodable())
+            {
+                long have = TypedTensorData.FieldCount(proto, type);
+                if (have != count)
+                {
+                    throw Fail.InvalidTensor(modelFile, name,
+                        $"{TypedTensorData.FieldName(type)} holds {have} values, but dims {Dims(proto)} need {count}");
+                }
+
+                data = new TypedTensorData(proto, type, count);
+            }
+        }
+
+        return new WeightTensor(name, type, proto.Dims.ToArray(), count, storage, source, graphPath, null, data, modelFile);
+    }
+
+    public WeightTensor CreateSparse(SparseTensorProto sparse, TensorSource source, string graphPath, string? nameOverride = null)
+    {
+        var values = sparse.Values ?? throw Fail.InvalidModel(modelFile, "a sparse initializer has no values tensor");
+        string name = nameOverride ?? values.Name;
+        var type = (OnnxDataType)values.DataType;
+        long count = ElementCount(name, sparse.Dims);
+        var valueTensor = Create(values, source, graphPath, name + ".values");
+        var indexTensor = Create(sparse.Indices ?? throw Fail.InvalidTensor(modelFile, name, "sparse tensor has no indices"), source, graphPath, name + ".indices");
+        long nnz = valueTensor.ElementCount;
+        double[] rawIndices = indexTensor.ReadAll();
+        var linear = new long[nnz];
+        if (rawIndices.Length == nnz)
+        {
+            for (int k = 0; k < nnz; k++) linear[k] = (long)rawIndices[k];
+        }
+        else if (rawIndices.Length == nnz * sparse.Dims.Count)
+        {
+            int rank = sparse.Dims.Count;
+            for (int k = 0; k < nnz; k++)
+            {
+                long index = 0;
+                for (int d = 0; d < rank; d++) index = (index * sparse.Dims[d]) + (long)rawIndices[(k * rank) + d];
+                linear[k] = index;
+            }
+        }
+        else
+        {
+            throw Fail.InvalidTensor(modelFile, name, $"sparse indices hold {rawIndices.Length} values, expected {nnz} or {nnz}×{sparse.Dims.Count}");
+        }
+
+        foreach (long index in linear)
+        {
+            if (index < 0 || index >= count) throw Fail.InvalidTensor(modelFile, name, $"sparse index {index} outside [0, {count})");
+        }
+
+        TensorData? data = valueTensor.IsDecodable ? new SparseTensorData(valueTensor.Data, linear, type, count) : null;
+        return new WeightTensor(name, type, sparse.Dims.ToArray(), count, valueTensor.Storage, TensorSource.SparseInitializer, graphPath, valueTensor.ExternalFile, data, modelFile);
+    }
+
+    private WeightTensor CreateExternal(TensorProto proto, string name, OnnxDataType type, long count, TensorSource source, string graphPath)
+    {
+        string? location = null;
+        long offset = 0;
+        long? length = null;
+        foreach (var entry in proto.ExternalData)
+        {
+            switch (entry.Key)
+            {
+                case "location": location = entry.Value; break;
+                case "offset": offset = ParseLong(name, entry.Key, entry.Value); break;
+                case "length": length = ParseLong(name, entry.Key, entry.Value); break;
+            }
+        }
+
+        if (string.IsNullOrEmpty(location)) throw Fail.InvalidTensor(modelFile, name, "external data has no 'location' entry");
+        if (Path.IsPathRooted(location) || location.Split('/', '\\').Contains(".."))
+        {
+            throw Fail.InvalidTensor(modelFile, name, $"external data location '{location}' must be a path inside the model's folder");
+        }
+
+        string path = Path.Combine(modelDirectory, location);
+        if (!File.Exists(path))
+        {
+            throw Fail.MissingExternalData(modelFile, name, $"external data file '{location}' not found (looked in {modelDirectory})");
+        }
+
+        TensorData? data = null;
+        if (type.IsDecodable())
+        {
+            long expected = count * type.ByteSize();
+            if (length is long given && given != expected)
+            {
+                throw Fail.InvalidTensor(modelFile, name, $"external 'length' is {given} bytes, but dims {Dims(proto)} of {type.Name()} need {expected}");
+            }
+
+            long fileLength = new FileInfo(path).Length;
+            if (offset < 0 || offset + expected > fileLength)
+            {
+                throw Fail.MissingExternalData(modelFile, name,
+                    $"external data file '{location}' holds {fileLength} bytes, too short for {expected} bytes at offset {offset}");
+            }
+
+            data = new ExternalTensorData(path, offset, type, count);
+        }
+
+        return new WeightTensor(name, type, proto.Dims.ToArray(), count, TensorStorage.External, source, graphPath, location, data, modelFile);
+    }
+
+    private long ElementCount(string name, IEnumerable<long> dims)
+    {
+        long count = 1;
+        foreach (long d in dims)
+        {
+            if (d < 0) throw Fail.InvalidTensor(modelFile, name, $"negative dimension {d}");
+            try
+            {
+                count = checked(count * d);
+            }
+            catch (OverflowException)
+            {
+                throw Fail.InvalidTensor(modelFile, name, "element count overflows 64 bits");
+            }
+        }
+
+        return count;
+    }
+
+    private long ParseLong(string tensor, string key, string value) =>
+        long.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out long parsed)
+            ? parsed
+            : throw Fail.InvalidTensor(modelFile, tensor, $"external data '{key}' = '{value}' is not an integer");
+
+    private static bool HasTypedData(TensorProto proto) =>
+        proto.FloatData.Count + proto.DoubleData.Count + proto.Int32Data.Count + proto.Int64Data.Count + proto.Uint64Data.Count + proto.StringData.Count > 0;
+
+    private static string Dims(TensorProto proto) => "[" + string.Join(", ", proto.Dims) + "]";
+}

@@ -1,0 +1,75 @@
+namespace Superposition.Onnx.Model;
+
+/// <summary>Element types of ONNX tensors (values are the TensorProto.DataType codes of the ONNX IR).</summary>
+public enum OnnxDataType
+{
+    Undefined = 0,
+    Float32 = 1,
+    UInt8 = 2,
+    Int8 = 3,
+    UInt16 = 4,
+    Int16 = 5,
+    Int32 = 6,
+    Int64 = 7,
+    String = 8,
+    Bool = 9,
+    Float16 = 10,
+    Float64 = 11,
+    UInt32 = 12,
+    UInt64 = 13,
+    Complex64 = 14,
+    Complex128 = 15,
+    BFloat16 = 16,
+    Float8E4M3FN = 17,
+    Float8E4M3FNUZ = 18,
+    Float8E5M2 = 19,
+    Float8E5M2FNUZ = 20,
+    UInt4 = 21,
+    Int4 = 22,
+    Float4E2M1 = 23,
+}
+
+/// <summary>Facts about element types: names, sizes, and which ones the decoder handles.</summary>
+public static class OnnxDataTypes
+{
+    /// <summary>Short lowercase name as printed by the tool (e.g. "float32", "bfloat16").</summary>
+    public static string Name(this OnnxDataType type) => type switch
+    {
+        OnnxDataType.Float32 => "float32",
+        OnnxDataType.Float16 => "float16",
+        OnnxDataType.BFloat16 => "bfloat16",
+        OnnxDataType.Float64 => "float64",
+        OnnxDataType.Int8 => "int8",
+        OnnxDataType.UInt8 => "uint8",
+        OnnxDataType.Int16 => "int16",
+        OnnxDataType.UInt16 => "uint16",
+        OnnxDataType.Int32 => "int32",
+        OnnxDataType.Int64 => "int64",
+        OnnxDataType.UInt32 => "uint32",
+        OnnxDataType.UInt64 => "uint64",
+        OnnxDataType.Bool => "bool",
+        OnnxDataType.String => "string",
+        _ => Enum.IsDefined(type) ? type.ToString().ToLowerInvariant() : $"unknown({(int)type})",
+    };
+
+    /// <summary>Bytes per element in raw_data, or 0 for types the decoder cannot read.</summary>
+    public static int ByteSize(this OnnxDataType type) => type switch
+    {
+        OnnxDataType.Float32 or OnnxDataType.Int32 or OnnxDataType.UInt32 => 4,
+        OnnxDataType.Float64 or OnnxDataType.Int64 or OnnxDataType.UInt64 => 8,
+        OnnxDataType.Float16 or OnnxDataType.BFloat16 or OnnxDataType.Int16 or OnnxDataType.UInt16 => 2,
+        OnnxDataType.Int8 or OnnxDataType.UInt8 or OnnxDataType.Bool => 1,
+        _ => 0,
+    };
+
+    /// <summary>True for the types the tool decodes to numbers.</summary>
+    public static bool IsDecodable(this OnnxDataType type) => type.ByteSize() > 0;
+
+    /// <summary>True for floating-point types (learned weights are usually stored in these).</summary>
+    public static bool IsFloatingPoint(this OnnxDataType type) =>
+        type is OnnxDataType.Float32 or OnnxDataType.Float16 or OnnxDataType.BFloat16 or OnnxDataType.Float64;
+
+    /// <summary>True for the 8-bit integer types that quantized models store weights in.</summary>
+    public static bool IsQuantizedStorage(this OnnxDataType type) =>
+        type is OnnxDataType.Int8 or OnnxDataType.UInt8;
+}

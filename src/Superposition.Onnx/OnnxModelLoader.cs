@@ -1,0 +1,58 @@
+using Superposition.Onnx.Loading;
+using Superposition.Onnx.Model;
+using Superposition.Onnx.Orientation;
+using Superposition.Onnx.Proto;
+
+namespace Superposition.Onnx;
+
+/// <summary>Entry point of the loader: ONNX file in, weight tensors and oriented weight matrices out.</summary>
+public static class OnnxModelLoader
+{
+    /// <summary>Loads a model file; external data is resolved relative to its folder and read lazily.</summary>
+    public static OnnxModel Load(string path)
+    {
+        if (Directory.Exists(path)) throw Fail.InvalidModel(path, "is a directory; expected an .onnx file");
+        if (!File.Exists(path)) throw Fail.InvalidModel(path, "file not found");
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Fail.InvalidModel(path, "cannot be read: " + e.Message, e);
+        }
+
+        string directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".";
+        return FromProto(ModelFileReader.Parse(path, bytes), path, bytes.LongLength, directory);
+    }
+
+    /// <summary>Loads a model from bytes (external data, if any, is looked up in <paramref name="directory"/>).</summary>
+    public static OnnxModel Load(byte[] bytes, string displayName, string? directory = null) =>
+        FromProto(ModelFileReader.Parse(displayName, bytes), displayName, bytes.LongLength, directory ?? Directory.GetCurrentDirectory());
+
+    private static OnnxModel FromProto(ModelProto proto, string path, long fileBytes, string directory)
+    {
+        var walker = new GraphWalker(new TensorFactory(path, directory));
+        walker.Walk(proto.Graph, "");
+        var byName = new Dictionary<string, WeightTensor>(StringComparer.Ordinal);
+        foreach (var tensor in walker.Tensors) byName.TryAdd(tensor.Name, tensor);
+
+        var linker = new QuantizationLinker(walker, byName);
+        var matrices = new List<WeightMatrix>();
+        foreach (var tensor in walker.Tensors)
+        {
+            tensor.Uses = UseResolver.Resolve(walker, tensor.Name, tensor.Dims.Count);
+            linker.Link(tensor);
+        }
+
+        foreach (var tensor in walker.Tensors)
+        {
+            matrices.AddRange(FrameBuilder.Build(tensor, walker.NodeOf));
+        }
+
+        string producer = (proto.ProducerName + " " + proto.ProducerVersion).Trim();
+        var opsets = proto.OpsetImport.Select(o => new OpsetImport(o.Domain, o.Version)).ToList();
+        return new OnnxModel(path, fileBytes, proto.IrVersion, producer, opsets, proto.Graph.Name, walker.NodeCount, walker.Tensors, matrices);
+    }
+}
