@@ -16,6 +16,13 @@ internal static class CliApp
             + "checks the measurements against toy models of superposition, and writes an audit report.");
         foreach (var command in CommandCatalog.Create(context)) root.Subcommands.Add(command);
         var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) stderr.WriteLine("error: " + error.Message);
+            stderr.WriteLine("run 'superposition --help' (or 'superposition COMMAND --help') for usage.");
+            return ExitCodes.Usage;
+        }
+
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {

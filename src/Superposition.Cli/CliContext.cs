@@ -9,7 +9,7 @@ internal sealed class CliContext
     {
         Out = stdout;
         Error = stderr;
-        bool interactive = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
+        bool interactive = ReferenceEquals(stdout, System.Console.Out) && !System.Console.IsOutputRedirected;
         Console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(stdout),

@@ -8,5 +8,6 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create(CliContext context)
     {
         yield return InspectCommand.Create(context);
+        yield return AnalyzeCommand.Create(context);
     }
 }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Spectre.Console;
 using Superposition.Cli.Output;
 using Superposition.Onnx;
-using Superposition.Onnx.Orientation;
 
 namespace Superposition.Cli.Commands;
 

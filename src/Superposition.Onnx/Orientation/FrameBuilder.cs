@@ -19,9 +19,9 @@ internal static class FrameBuilder
             { IsDecodable: false } => $"element type {tensor.DataType.Name()} is not decoded",
             { ElementCount: 0 } => "empty tensor",
             _ when !tensor.DataType.IsFloatingPoint() && !tensor.DataType.IsQuantizedStorage()
-                => $"{tensor.DataType.Name()} tensor (shape, index or mask data), not weights",
+                => $"{tensor.DataType.Name()} data (shape, index or mask)",
             { Dims.Count: 0 } => "scalar",
-            { Dims.Count: 1 } => "1-D tensor (bias, scale, zero point or normalization parameter), not a frame",
+            { Dims.Count: 1 } => "1-D (bias, scale or norm)",
             { Uses.Count: 0 } => "not read by any node",
             _ => null,
         };

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Superposition.Spectral.LinearAlgebra;
+using Superposition.Spectral.Models;
+
+namespace Superposition.Cli.Commands;
+
+/// <summary>The options every analysing verb (analyze, compare, audit) shares, read into <see cref="ModelAnalysisOptions"/>.</summary>
+internal sealed class AnalysisOptionSet
+{
+    private readonly Option<string[]> _layers = new("--layers")
+    {
+        Description = "Only layers whose weight or node name matches one of these glob patterns (* and ?, case-insensitive; comma-separated or repeated).",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    private readonly Option<BackendChoice> _backend = new("--backend")
+    {
+        Description = "Linear algebra: auto (LAPACK if it loads, else managed), native (LAPACK/OpenBLAS), managed (MathNet).",
+        DefaultValueFactory = _ => BackendChoice.Auto,
+    };
+
+    private readonly Option<Onnx.Orientation.OrientationChoice> _orientation = CommonOptions.Orientation();
+
+    private readonly Option<int?> _memoryBudget = new("--memory-budget")
+    {
+        Description = "MiB that layers analysed at the same time may use together (default: 60% of available memory). Larger layers are skipped with a reason.",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(_layers);
+        command.Options.Add(_backend);
+        command.Options.Add(_orientation);
+        command.Options.Add(_memoryBudget);
+    }
+
+    public ILinearAlgebraBackend Backend(ParseResult parse) => LinearAlgebraBackends.Create(parse.GetValue(_backend));
+
+    public ModelAnalysisOptions Read(ParseResult parse, bool perFeature = false)
+    {
+        var options = ModelAnalysisOptions.Default with
+        {
+            Orientation = parse.GetValue(_orientation),
+            LayerPatterns = (parse.GetValue(_layers) ?? []).SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList(),
+        };
+        options = options with { Analysis = options.Analysis with { PerFeature = perFeature } };
+        if (parse.GetValue(_memoryBudget) is int mib)
+        {
+            if (mib <= 0) throw Fail.InvalidArgument("--memory-budget", mib, "a positive number of MiB");
+            options = options with { MemoryBudgetBytes = mib * 1024L * 1024L };
+        }
+
+        return options;
+    }
+}

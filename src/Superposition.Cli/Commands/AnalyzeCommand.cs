@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Superposition.Cli.Output;
+using Superposition.Onnx;
+using Superposition.Reports.Exports;
+using Superposition.Spectral.Models;
+
+namespace Superposition.Cli.Commands;
+
+/// <summary><c>superposition analyze MODEL</c>: every measure of every layer, as a table, JSON and CSV.</summary>
+internal static class AnalyzeCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var model = new Argument<FileInfo>("model") { Description = "The .onnx file to analyse." };
+        var json = new Option<FileInfo?>("--json") { Description = "Write every layer's results as JSON (camelCase) to this file." };
+        var csv = new Option<FileInfo?>("--csv") { Description = "Write one CSV row per layer (analysed or skipped) to this file." };
+        var perFeature = new Option<bool>("--per-feature") { Description = "Include per-feature arrays D, q, kappa, leverage, norm (feature order) in the JSON." };
+        var analysis = new AnalysisOptionSet();
+        var command = new Command("analyze", "Measure every weight matrix as a frame: spectrum of F = W Wᵀ, localization, feature dimensionality and capacity, "
+            + "tightness, coherence, polytopes and heavy-tailed spectrum statistics (MATH.md sections 1-4).")
+        {
+            model, json, csv, perFeature,
+        };
+        analysis.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var options = analysis.Read(parse, parse.GetValue(perFeature));
+            var backend = analysis.Backend(parse);
+            var loaded = OnnxModelLoader.Load(parse.GetValue(model)!.FullName);
+            var result = LayerProgressDisplay.Run(context, $"analysing {loaded.FileName} ({backend.Name})",
+                progress => ModelAnalyzer.Analyze(loaded, options, backend, progress));
+            AnalysisTable.Print(context, result);
+            if (parse.GetValue(json) is { } jsonFile)
+            {
+                Json.Write(jsonFile.FullName, AnalysisDocument.From(result, options.Analysis.PerFeature));
+                context.Status($"wrote {jsonFile.FullName}");
+            }
+
+            if (parse.GetValue(csv) is { } csvFile)
+            {
+                OutputFile.WriteText(csvFile.FullName, CsvExport.Write(result));
+                context.Status($"wrote {csvFile.FullName}");
+            }
+
+            return result.Layers.Count == 0 && result.Skipped.Any(s => s.Reason.StartsWith("analysis failed", StringComparison.Ordinal))
+                ? (int)ErrorKind.NumericalFailure
+                : ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Spectre.Console;
+using Superposition.Spectral.Models;
+
+namespace Superposition.Cli.Output;
+
+/// <summary>The terminal summary of an analysis: one row per layer, then the skipped ones with reasons.</summary>
+internal static class AnalysisTable
+{
+    public static void Print(CliContext context, ModelAnalysis analysis)
+    {
+        var console = context.Console;
+        console.MarkupLine($"[bold]{Markup.Escape(Path.GetFileName(analysis.Model.File))}[/]: {analysis.Layers.Count} layers analysed, {analysis.Skipped.Count} skipped, "
+            + $"{analysis.Seconds.ToString("0.0", CultureInfo.InvariantCulture)} s, backend {Markup.Escape(analysis.Backend)}");
+        var table = new Table().Border(TableBorder.Simple);
+        foreach (string header in new[] { "layer", "op", "n × m", "rank", "D*", "ΣD/m", "localized", "τ", "μmax (Welch)", "α (band)" })
+        {
+            table.AddColumn(header);
+        }
+
+        var notes = new List<string>();
+        foreach (var layer in analysis.Layers)
+        {
+            var a = layer.Analysis;
+            string mark = "";
+            if (layer.Notes.Count > 0)
+            {
+                notes.Add($"[{notes.Count + 1}] {layer.Name}: {string.Join("; ", layer.Notes)}");
+                mark = $" [{notes.Count}]";
+            }
+
+            var fit = a.HeavyTail.PowerLaw;
+            string alpha = fit.Succeeded ? $"{F(fit.Alpha)} ({a.HeavyTail.Quality})" : "fit failed";
+            string coherence = a.Coherence.MaxCoherence is double max ? $"{F(max)} ({F(a.Coherence.WelchBound)})" : "—";
+            table.AddRow(
+                Cell(layer.Name + mark), Cell(layer.Op), Cell($"{layer.Features} × {layer.Hidden}"), Cell(a.Spectrum.Rank.ToString(CultureInfo.InvariantCulture)),
+                Cell(F(a.Capacity.DimensionsPerFeature)), Cell(F(a.Capacity.CapacityRatio)),
+                Cell(a.Localization.OnEigenspaces.LocalizedFraction.ToString("P0", CultureInfo.InvariantCulture)),
+                Cell(F(a.Geometry.Tightness)), Cell(coherence), Cell(alpha));
+        }
+
+        console.Write(table);
+        foreach (string note in notes) console.MarkupLine("[grey]" + Markup.Escape(note) + "[/]");
+
+        // Tensors that are not frames are counted by reason (the JSON and CSV list each one); layers that
+        // failed or exceeded the memory budget are listed one by one because they are the surprises.
+        var byReason = analysis.Skipped.Where(s => !IsFailure(s)).GroupBy(s => s.Reason).OrderByDescending(g => g.Count());
+        string counted = string.Join(", ", byReason.Select(g => $"{g.Count()} × {g.Key}"));
+        if (counted.Length > 0) console.MarkupLine($"[grey]not frames: {Markup.Escape(counted)}[/]");
+        foreach (var skip in analysis.Skipped.Where(IsFailure))
+        {
+            console.MarkupLine($"[yellow]skipped[/] {Markup.Escape(skip.Name)} ({Markup.Escape(skip.Op)}): {Markup.Escape(skip.Reason)}");
+        }
+    }
+
+    private static bool IsFailure(SkippedLayer skip) =>
+        skip.Reason.StartsWith("analysis failed", StringComparison.Ordinal) || skip.Reason.Contains("memory budget", StringComparison.Ordinal);
+
+    public static string F(double? value) => value is not double v ? "—"
+        : v != 0 && (Math.Abs(v) < 1e-3 || Math.Abs(v) >= 1e5) ? v.ToString("0.00e+0", CultureInfo.InvariantCulture)
+        : v.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static Markup Cell(string text) => new(Markup.Escape(text));
+}

@@ -1,0 +1,40 @@
+using Superposition.Spectral.Analysis;
+
+namespace Superposition.Spectral.Models;
+
+/// <summary>One analysed weight matrix: where it sits in the model, how it was read as a frame, and the measures.</summary>
+/// <param name="Name">Unique name (tensor name plus slice, e.g. "W[direction 0, gate i]").</param>
+/// <param name="Tensor">The stored tensor's name.</param>
+/// <param name="Op">Consuming op (MatMul, Gemm, Conv, LSTM, Gather, ...).</param>
+/// <param name="Layer">The consuming node, qualified by its subgraph.</param>
+/// <param name="Shape">The stored tensor's shape.</param>
+/// <param name="Dtype">Stored element type.</param>
+/// <param name="Orientation">read, write, embedding, rows or columns.</param>
+/// <param name="OrientationDescription">A sentence saying what the features are.</param>
+/// <param name="Features">n.</param>
+/// <param name="Hidden">m.</param>
+/// <param name="Decoding">How stored values became numbers, when not the identity (dequantization).</param>
+/// <param name="Notes">Caveats for the reader (overcomplete by construction, fixed transform, ...).</param>
+/// <param name="Seconds">Wall time of this layer's analysis.</param>
+/// <param name="Analysis">Every measure of MATH.md sections 1-4.</param>
+public sealed record LayerAnalysis(
+    string Name,
+    string Tensor,
+    string Op,
+    string Layer,
+    IReadOnlyList<long> Shape,
+    string Dtype,
+    string Orientation,
+    string OrientationDescription,
+    int Features,
+    int Hidden,
+    string? Decoding,
+    IReadOnlyList<string> Notes,
+    double Seconds,
+    FrameAnalysis Analysis);
+
+/// <summary>A weight that was not analysed, with the reason (never dropped silently).</summary>
+public sealed record SkippedLayer(string Name, string Op, IReadOnlyList<long> Shape, string Dtype, string Reason);
+
+/// <summary>Progress of a model analysis: layers done out of the total, and the one just finished.</summary>
+public sealed record LayerProgress(int Done, int Total, string Layer);

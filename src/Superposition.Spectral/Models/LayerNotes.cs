@@ -1,0 +1,30 @@
+using Superposition.Onnx.Orientation;
+
+namespace Superposition.Spectral.Models;
+
+/// <summary>
+/// Caveats a reader needs before interpreting a layer's numbers: frames overcomplete by construction (from the
+/// loader) and fixed, non-learned transforms stored as weights, which DESIGN.md notes give absurd power-law α.
+/// </summary>
+internal static class LayerNotes
+{
+    private static readonly string[] FixedTransformWords = ["stft", "fourier", "dft", "mel", "fbank", "filterbank", "filter_bank", "window", "basis"];
+
+    public static IReadOnlyList<string> For(WeightMatrix matrix)
+    {
+        var notes = new List<string>();
+        if (matrix.Note is { } note) notes.Add(note);
+        if (IsFixedTransform(matrix))
+        {
+            notes.Add("the name suggests a fixed, non-learned transform (STFT, DFT or filter-bank basis): its spectrum says nothing about training quality");
+        }
+
+        return notes;
+    }
+
+    public static bool IsFixedTransform(WeightMatrix matrix)
+    {
+        string name = matrix.Tensor.Name.ToLowerInvariant();
+        return FixedTransformWords.Any(w => name.Contains(w, StringComparison.Ordinal));
+    }
+}

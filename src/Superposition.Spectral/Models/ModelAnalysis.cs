@@ -1,0 +1,27 @@
+namespace Superposition.Spectral.Models;
+
+/// <summary>The model's identity, as every output names it.</summary>
+public sealed record ModelIdentity(
+    string File,
+    string Sha256,
+    long FileBytes,
+    string Producer,
+    long IrVersion,
+    IReadOnlyList<string> Opsets,
+    long Parameters,
+    int Nodes);
+
+/// <summary>Every layer of a model analysed, plus those skipped, in model order.</summary>
+/// <param name="Model">Which model.</param>
+/// <param name="Backend">The linear-algebra backend that computed every number.</param>
+/// <param name="Options">The options used.</param>
+/// <param name="Layers">Analysed layers, in the order the model stores them.</param>
+/// <param name="Skipped">Weights not analysed, each with its reason.</param>
+/// <param name="Seconds">Wall time of the whole analysis.</param>
+public sealed record ModelAnalysis(
+    ModelIdentity Model,
+    string Backend,
+    ModelAnalysisOptions Options,
+    IReadOnlyList<LayerAnalysis> Layers,
+    IReadOnlyList<SkippedLayer> Skipped,
+    double Seconds);

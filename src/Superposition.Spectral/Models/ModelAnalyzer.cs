@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Superposition.Onnx.Model;
+using Superposition.Onnx.Orientation;
+using Superposition.Spectral.Analysis;
+using Superposition.Spectral.LinearAlgebra;
+
+namespace Superposition.Spectral.Models;
+
+/// <summary>
+/// Analyses every selected weight matrix of a model: layers run in parallel while their memory estimates fit the
+/// budget; a layer that fails is reported with its reason and the others go on. Results keep the model's order.
+/// </summary>
+public static class ModelAnalyzer
+{
+    public static ModelAnalysis Analyze(
+        OnnxModel model,
+        ModelAnalysisOptions options,
+        ILinearAlgebraBackend backend,
+        IProgress<LayerProgress>? progress = null,
+        CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(backend);
+        var clock = Stopwatch.StartNew();
+        var selection = new LayerSelection(options.LayerPatterns);
+        var skipped = model.NotFrames
+            .Where(t => selection.SelectsAll)
+            .Select(t => new SkippedLayer(t.Name, t.Uses.FirstOrDefault()?.Op ?? "(unused)", t.Dims, t.DataType.Name(), t.NotAFrameReason!))
+            .ToList();
+        var chosen = model.Matrices.Where(selection.Matches).ToList();
+        if (chosen.Count == 0 && !selection.SelectsAll)
+        {
+            throw Fail.InvalidArgument("--layers", string.Join(",", options.LayerPatterns),
+                $"a pattern matching at least one of the {model.Matrices.Count} weight matrices (see 'superposition inspect')");
+        }
+
+        var budget = new MemoryBudget(options.MemoryBudgetBytes);
+        var results = new LayerAnalysis?[chosen.Count];
+        var failures = new SkippedLayer?[chosen.Count];
+        int done = 0;
+        // Largest first balances the parallel loop; results are stored by index, so output order is the model's.
+        var order = Enumerable.Range(0, chosen.Count).OrderByDescending(i => chosen[i].ParameterCount).ToArray();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism), CancellationToken = cancellation };
+        Parallel.ForEach(order, parallel, i =>
+        {
+            var matrix = chosen[i];
+            try
+            {
+                long need = EstimateBytes(matrix);
+                if (need > budget.BudgetBytes) throw Fail.LayerTooLarge(matrix.Name, need, budget.BudgetBytes);
+                using (budget.Acquire(need, cancellation))
+                {
+                    results[i] = AnalyzeLayer(matrix, options, backend);
+                }
+            }
+            catch (SuperpositionException e)
+            {
+                failures[i] = Skip(matrix, e.Kind == ErrorKind.LayerTooLarge ? e.Message : "analysis failed: " + e.Message);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failures[i] = Skip(matrix, $"analysis failed (internal error {e.GetType().Name}): {e.Message}");
+            }
+
+            progress?.Report(new LayerProgress(Interlocked.Increment(ref done), chosen.Count, matrix.Name));
+        });
+
+        skipped.AddRange(failures.OfType<SkippedLayer>());
+        return new ModelAnalysis(Identify(model), backend.Name, options, results.OfType<LayerAnalysis>().ToList(), skipped, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Analyses one weight matrix as a frame in the chosen orientation.</summary>
+    public static LayerAnalysis AnalyzeLayer(WeightMatrix matrix, ModelAnalysisOptions options, ILinearAlgebraBackend backend)
+    {
+        var clock = Stopwatch.StartNew();
+        var frame = matrix.Orient(options.Orientation);
+        var input = new FrameInput(matrix.Name, frame.Hidden, frame.Features, matrix.ReadFrame(frame.FeatureAxis));
+        var analysis = FrameAnalyzer.Analyze(input, options.Analysis, backend);
+        var tensor = matrix.Tensor;
+        return new LayerAnalysis(matrix.Name, tensor.Name, matrix.Op, matrix.Layer, tensor.Dims, tensor.DataType.Name(), frame.Label,
+            frame.Description, frame.Features, frame.Hidden, tensor.Decoding, LayerNotes.For(matrix), clock.Elapsed.TotalSeconds, analysis);
+    }
+
+    /// <summary>
+    /// Peak bytes of one layer's analysis: the frame and about five more n × m arrays (thin SVD, spectral measure,
+    /// working copies), the m × m operator and eigenvectors, and the pairwise coherence blocks.
+    /// </summary>
+    public static long EstimateBytes(WeightMatrix matrix)
+    {
+        long n = Math.Max(matrix.Rows, matrix.Columns), m = Math.Min(matrix.Rows, matrix.Columns);
+        return sizeof(double) * ((6 * n * m) + (4 * m * m) + (2 * 512 * Math.Min(n, 4096)) + (64 * n));
+    }
+
+    private static SkippedLayer Skip(WeightMatrix matrix, string reason) =>
+        new(matrix.Name, matrix.Op, matrix.Tensor.Dims, matrix.Tensor.DataType.Name(), reason);
+
+    private static ModelIdentity Identify(OnnxModel model)
+    {
+        string sha = "";
+        if (File.Exists(model.Path))
+        {
+            using var stream = File.OpenRead(model.Path);
+            sha = Convert.ToHexStringLower(SHA256.HashData(stream));
+        }
+
+        return new ModelIdentity(model.Path, sha, model.FileBytes, model.Producer, model.IrVersion,
+            model.Opsets.Select(o => o.ToString()).ToList(), model.ParameterCount, model.NodeCount);
+    }
+}

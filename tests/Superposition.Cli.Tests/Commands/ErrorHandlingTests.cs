@@ -1,0 +1,71 @@
+using System.Text;
+using Superposition.Tests.Shared;
+
+namespace Superposition.Cli.Tests.Commands;
+
+/// <summary>Bad input ends in one readable line and a named exit code, never a stack trace or a partial file.</summary>
+public sealed class ErrorHandlingTests
+{
+    private static void AssertOneCleanLine(CliRunner.Result result)
+    {
+        // Progress lines may precede it on stderr; the failure itself is the last line, and the only error line.
+        Assert.DoesNotContain("   at ", result.Error);
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("error: ", lines[^1]);
+        Assert.Single(lines, l => l.StartsWith("error: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Html_saved_as_onnx_exits_with_invalid_model_and_names_the_file()
+    {
+        string path = Path.Combine(RepoPaths.NewTempFolder(), "page.onnx");
+        File.WriteAllText(path, "<html><head><title>Sign in</title></head></html>");
+        foreach (string verb in new[] { "inspect", "analyze" })
+        {
+            var result = CliRunner.Run(verb, path);
+            Assert.Equal((int)ErrorKind.InvalidModel, result.ExitCode);
+            Assert.Contains("page.onnx", result.Error);
+            AssertOneCleanLine(result);
+        }
+    }
+
+    [Fact]
+    public void Truncated_sample_model_exits_with_invalid_model()
+    {
+        string path = Path.Combine(RepoPaths.NewTempFolder(), "cut.onnx");
+        File.WriteAllBytes(path, File.ReadAllBytes(RepoPaths.WakeWordHead)[..50_000]);
+        var result = CliRunner.Run("analyze", path);
+        Assert.Equal((int)ErrorKind.InvalidModel, result.ExitCode);
+        AssertOneCleanLine(result);
+    }
+
+    [Fact]
+    public void Unknown_option_is_a_usage_error()
+    {
+        var result = CliRunner.Run("inspect", RepoPaths.WakeWordHead, "--no-such-option");
+        Assert.Equal((int)ErrorKind.InvalidArgument, result.ExitCode);
+        Assert.Contains("--no-such-option", result.Error);
+    }
+
+    [Fact]
+    public void Unwritable_json_path_fails_and_leaves_no_file()
+    {
+        string folder = RepoPaths.NewTempFolder();
+        string blocker = Path.Combine(folder, "file.txt");
+        File.WriteAllText(blocker, "a regular file cannot hold other files");
+        string target = Path.Combine(blocker, "out.json");
+        var result = CliRunner.Run("analyze", RepoPaths.WakeWordHead, "--json", target);
+        Assert.Equal((int)ErrorKind.OutputFailed, result.ExitCode);
+        AssertOneCleanLine(result);
+        Assert.Equal(["file.txt"], Directory.GetFiles(folder).Select(Path.GetFileName));
+        Assert.Equal("a regular file cannot hold other files", File.ReadAllText(blocker, Encoding.UTF8));
+    }
+
+    [Fact]
+    public void Layer_pattern_that_matches_nothing_is_an_argument_error()
+    {
+        var result = CliRunner.Run("analyze", RepoPaths.WakeWordHead, "--layers", "no_such_layer*");
+        Assert.Equal((int)ErrorKind.InvalidArgument, result.ExitCode);
+        Assert.Contains("no_such_layer*", result.Error);
+    }
+}
