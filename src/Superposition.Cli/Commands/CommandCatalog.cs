@@ -9,5 +9,6 @@ internal static class CommandCatalog
     {
         yield return InspectCommand.Create(context);
         yield return AnalyzeCommand.Create(context);
+        yield return AuditCommand.Create(context);
     }
 }

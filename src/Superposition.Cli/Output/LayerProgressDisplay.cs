@@ -1,23 +1,31 @@
 using Spectre.Console;
 using Superposition.Spectral.Models;
+using Superposition.Training.Tms;
 
 namespace Superposition.Cli.Output;
 
-/// <summary>Shows progress of long per-layer work: a bar on a terminal, occasional status lines otherwise.</summary>
+/// <summary>Shows progress of long work: a bar on a terminal, a status line every few seconds otherwise.</summary>
 internal static class LayerProgressDisplay
 {
-    public static T Run<T>(CliContext context, string title, Func<IProgress<LayerProgress>, T> work)
+    public static T Run<T>(CliContext context, string title, Func<IProgress<LayerProgress>, T> work) =>
+        Run<LayerProgress, T>(context, title, p => (p.Done, p.Total, p.Layer), work);
+
+    public static T RunTraining<T>(CliContext context, string title, Func<IProgress<ToyProgress>, T> work) =>
+        Run<ToyProgress, T>(context, title, p => (p.Completed, p.Total, p.Stage), work);
+
+    private static T Run<TProgress, T>(CliContext context, string title, Func<TProgress, (long Done, long Total, string Label)> describe, Func<IProgress<TProgress>, T> work)
     {
         if (!context.Interactive)
         {
             context.Status(title + " ...");
             var lastReport = DateTime.UtcNow;
-            var plain = new SynchronousProgress<LayerProgress>(p =>
+            var plain = new SynchronousProgress<TProgress>(p =>
             {
-                if (p.Done == p.Total || DateTime.UtcNow - lastReport > TimeSpan.FromSeconds(5))
+                var (done, total, label) = describe(p);
+                if (done == total || DateTime.UtcNow - lastReport > TimeSpan.FromSeconds(5))
                 {
                     lastReport = DateTime.UtcNow;
-                    context.Status($"  {p.Done}/{p.Total} layers");
+                    context.Status($"  {done}/{total} {label}");
                 }
             });
             return work(plain);
@@ -28,11 +36,12 @@ internal static class LayerProgressDisplay
             .Start(ctx =>
             {
                 var task = ctx.AddTask(Markup.Escape(title));
-                var bar = new SynchronousProgress<LayerProgress>(p =>
+                var bar = new SynchronousProgress<TProgress>(p =>
                 {
-                    task.MaxValue = p.Total;
-                    task.Value = p.Done;
-                    task.Description = Markup.Escape($"{title}: {p.Layer}");
+                    var (done, total, label) = describe(p);
+                    task.MaxValue = Math.Max(1, total);
+                    task.Value = done;
+                    task.Description = Markup.Escape($"{title}: {label}");
                 });
                 result = work(bar);
                 task.Value = task.MaxValue;
@@ -40,7 +49,7 @@ internal static class LayerProgressDisplay
         return result;
     }
 
-    /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post to a thread pool and arrive late).</summary>
+    /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post to the thread pool and arrive late).</summary>
     private sealed class SynchronousProgress<TValue>(Action<TValue> report) : IProgress<TValue>
     {
         private readonly object _gate = new();

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Superposition.Cli.Output;
+using Superposition.Onnx;
+using Superposition.Reports.Audit;
+using Superposition.Reports.Exports;
+using Superposition.Reports.Html;
+using Superposition.Reports.Pdf;
+using Superposition.Spectral.Models;
+
+namespace Superposition.Cli.Commands;
+
+/// <summary><c>superposition audit [MODEL]</c>: the whole job, from model file to PDF audit report.</summary>
+internal static class AuditCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var model = new Argument<FileInfo?>("model") { Description = "The .onnx file to audit (default: the bundled sample, the PP-OCRv4 text recognizer).", Arity = ArgumentArity.ZeroOrOne };
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "The PDF report to write (default: <model>-audit.pdf in the current folder)." };
+        var html = new Option<FileInfo?>("--html") { Description = "Also write the report as one self-contained HTML page." };
+        var json = new Option<FileInfo?>("--json") { Description = "Also write the analysis (with per-feature arrays) and the baseline comparison as JSON." };
+        var detail = new Option<int>("--detail") { Description = "Layers that get a detail section (the most informative first).", DefaultValueFactory = _ => 12 };
+        var baselines = new BaselineOptionSet();
+        var analysis = new AnalysisOptionSet();
+        var command = new Command("audit", "Analyse every layer, compare with toy baselines, and write the audit report (PDF; optionally HTML and JSON).")
+        {
+            model, output, html, json, detail,
+        };
+        analysis.AddTo(command);
+        baselines.AddTo(command);
+        command.SetAction(parse =>
+        {
+            string modelPath = parse.GetValue(model)?.FullName ?? SampleModels.DefaultPath();
+            int detailLayers = parse.GetValue(detail);
+            if (detailLayers < 0) throw Fail.InvalidArgument("--detail", detailLayers, "zero or more layers");
+            string pdfPath = parse.GetValue(output)?.FullName ?? Path.GetFullPath(Path.GetFileNameWithoutExtension(modelPath) + "-audit.pdf");
+            var options = analysis.Read(parse, perFeature: true);
+            var backend = analysis.Backend(parse);
+
+            var loaded = OnnxModelLoader.Load(modelPath);
+            var result = LayerProgressDisplay.Run(context, $"analysing {loaded.FileName} ({backend.Name})",
+                progress => ModelAnalyzer.Analyze(loaded, options, backend, progress));
+            var comparison = baselines.Compare(parse, context, result, backend);
+            var input = new AuditInput(new RunInfo(ToolIdentity.Current.Version, CommandLineText(parse), DateTimeOffset.UtcNow), result, comparison, detailLayers);
+            var document = AuditReportBuilder.Build(input);
+
+            OutputFile.Write(pdfPath, stream => new PdfReportRenderer().Render(document, stream));
+            context.Status($"wrote {pdfPath}");
+            if (parse.GetValue(html) is { } htmlFile)
+            {
+                OutputFile.Write(htmlFile.FullName, stream => new HtmlReportRenderer().Render(document, stream));
+                context.Status($"wrote {htmlFile.FullName}");
+            }
+
+            if (parse.GetValue(json) is { } jsonFile)
+            {
+                Json.Write(jsonFile.FullName, new AuditDocument(AnalysisDocument.From(result, perFeature: true), comparison));
+                context.Status($"wrote {jsonFile.FullName}");
+            }
+
+            AnalysisTable.Print(context, result);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string CommandLineText(ParseResult parse) =>
+        "superposition " + string.Join(' ', parse.Tokens.Select(t => t.Value.Contains(' ', StringComparison.Ordinal) ? $"\"{t.Value}\"" : t.Value));
+}

@@ -1,0 +1,52 @@
+using Superposition.Reports.Model;
+using Superposition.Spectral.Models;
+
+namespace Superposition.Reports.Audit;
+
+public static partial class AuditReportBuilder
+{
+    private static Section LayerSection(LayerAnalysis layer, AuditInput input)
+    {
+        var a = layer.Analysis;
+        var fit = a.HeavyTail.PowerLaw;
+        var match = input.Comparison?.For(layer.Name);
+        var blocks = new List<Block>
+        {
+            new KeyValueList(
+            [
+                new("weight", $"{layer.Tensor} {Shape(layer.Shape)} {layer.Dtype}, read by {layer.Op} '{layer.Layer}'"),
+                new("frame", layer.OrientationDescription),
+                new("spectrum", $"rank {a.Spectrum.Rank} of {layer.Hidden}; λ_max {F(a.Spectrum.LambdaMax)}; {a.Spectrum.Eigenspaces.Count} eigenspaces at tolerance {F(a.Options.EigenspaceTolerance)}·λ_max"),
+                new("superposition", $"D* = {F(a.Capacity.DimensionsPerFeature)}, ΣD = {F(a.Capacity.SumDimensionality)} (ΣD/m = {F(a.Capacity.CapacityRatio)}, ΣD/r = {F(a.Capacity.RankCapacityRatio)}); median D_i {F(a.Capacity.Dimensionality.Median)}"),
+                new("capacity identity", $"m − ΣD = {F(a.Capacity.IdentityLeft)}, (m − r) + Σ(ℓ − D) = {F(a.Capacity.IdentityRight)}, residual {F(a.Capacity.IdentityResidual)}"),
+                new("localization", $"{a.Localization.OnEigenspaces.LocalizedCount} of {a.LiveFeatureCount} features localized (q ≥ {F(a.Options.LocalizedThreshold)}); median participation ratio {F(a.Localization.OnEigenspaces.ParticipationRatio.Median)} eigenspaces, {F(a.Localization.OnBins.ParticipationRatio.Median)} bins"),
+                new("geometry", $"τ = {F(a.Geometry.Tightness)}; frame potential {F(a.Geometry.FramePotential)} (tight bound {F(a.Geometry.FramePotentialLowerBound)}); {a.Polytopes.ClusterCount} localized cluster(s){Templates(layer)}"),
+                new("coherence", $"μ_max {F(a.Coherence.MaxCoherence)} (Welch bound {F(a.Coherence.WelchBound)}); mean cos² {F(a.Coherence.MeanSquaredCoherence)} (random 1/m = {F(a.Coherence.RandomMeanSquared)}); {(a.Coherence.Exact ? "all pairs" : $"{a.Coherence.SampledFeatures} sampled features, seed {a.Coherence.SampleSeed}")}"),
+                new("heavy tail", fit.Succeeded
+                    ? $"α = {F(fit.Alpha)} ± {F(fit.Sigma)} ({a.HeavyTail.Quality}), x_min {F(fit.XMin)}, tail {fit.TailSize}, D_KS {F(fit.KsDistance)}; stable rank {F(a.HeavyTail.StableRank)}; {a.HeavyTail.MarchenkoPastur.SpikeCount} spike(s) above the MP edge"
+                    : $"no power-law fit: {fit.Reason}; stable rank {F(a.HeavyTail.StableRank)}"),
+            ]),
+        };
+        foreach (string note in layer.Notes) blocks.Add(Callout.FromMarkup(CalloutKind.Note, note));
+        if (match is not null)
+        {
+            blocks.Add(Paragraph.FromMarkup($"Nearest toy baseline: **{match.Nearest.Baseline}**, {match.Nearest.Regime}; distance {F(match.Nearest.Distance)} ({match.Closeness}). Next: "
+                + string.Join("; ", match.Ranking.Skip(1).Select(r => $"{r.Baseline} ({F(r.Distance)})")) + "."));
+        }
+
+        blocks.Add(new ChartBlock(LayerCharts.Spectrum(layer), "Eigenvalues of the frame operator in descending order. A tight frame would put all of them on the dashed line.", 0.45));
+        blocks.Add(new ChartBlock(LayerCharts.SpectralDensity(layer), "Histogram of the eigenvalues (raw, as WeightWatcher reads them) with the fitted power-law tail and the Marchenko–Pastur edge of a random matrix of the same shape and variance.", 0.45));
+        blocks.Add(new ChartBlock(LayerCharts.Dimensionality(layer, match, input.Comparison?.Baselines), "Share of features at each dimensionality; dashed lines mark the fractions toy models settle at.", 0.45));
+        blocks.Add(new ChartBlock(LayerCharts.Localization(layer), "How concentrated each feature's spectral measure is: q = 1 puts all of a feature in one eigenspace.", 0.45));
+        blocks.Add(new ChartBlock(LayerCharts.Coherence(layer), "Absolute cosines between features. No frame of this shape can have its largest |cos| below the Welch bound.", 0.45));
+        return new Section($"{layer.Name} ({layer.Features} × {layer.Hidden})", blocks);
+    }
+
+    private static string Templates(LayerAnalysis layer)
+    {
+        var named = layer.Analysis.Polytopes.Clusters.Where(c => c.Template != "none").Select(c => c.Template).Distinct().ToList();
+        return named.Count == 0 ? "" : ": " + string.Join(", ", named.Take(6));
+    }
+
+    private static string Shape(IReadOnlyList<long> shape) => "[" + string.Join(", ", shape) + "]";
+}

@@ -1,0 +1,87 @@
+using Superposition.Reports.Model;
+
+namespace Superposition.Reports.Audit;
+
+public static partial class AuditReportBuilder
+{
+    private static Section Cover(AuditInput input)
+    {
+        var a = input.Analysis;
+        var blocks = new List<Block>
+        {
+            Paragraph.FromMarkup($"This report reads every weight matrix of **{Path.GetFileName(a.Model.File)}** as a frame of feature vectors and measures how each layer packs features into its dimensions, from the weights alone (no data). {a.Layers.Count} weight matrices were analysed and {a.Skipped.Count} stored tensors were not (they are listed with their reasons at the end of the summary). The analysis took {a.Seconds:0.0} s."),
+            Paragraph.FromMarkup("How to read it: a layer with **n** features in **m** dimensions is in superposition when n > m. **D_i** (feature dimensionality, ‖w_i‖⁴ / Σ_j (w_i·w_j)²) says what share of a dimension feature i has: 1 for a dedicated direction, 1/2 for an antipodal pair, 2/5 for a pentagon. **ΣD/m** near 1 means the layer's capacity is used up by localized features; **τ** is 0 for a tight frame; the power-law exponent **α** of the weight spectrum is typical between 2 and 6."),
+        };
+        if (input.Comparison is { } comparison)
+        {
+            blocks.Add(Paragraph.FromMarkup($"Each layer is compared with {comparison.Baselines.Count} toy models of superposition trained by the tool itself (from `{comparison.Source}`) and analysed by the same code."));
+        }
+
+        return new Section("About this audit", blocks);
+    }
+
+    private static Section Summary(AuditInput input)
+    {
+        var a = input.Analysis;
+        var columns = new List<TableColumn>
+        {
+            new("layer", RelativeWidth: 2.4),
+            new("op", RelativeWidth: 1.3),
+            new("n × m", ColumnAlignment.Right, RelativeWidth: 1.5),
+            new("D*", ColumnAlignment.Right, RelativeWidth: 1.1),
+            new("ΣD/m", ColumnAlignment.Right, RelativeWidth: 1.1),
+            new("local.", ColumnAlignment.Right, RelativeWidth: 1.1),
+            new("τ", ColumnAlignment.Right, RelativeWidth: 1.1),
+            new("μmax / Welch", ColumnAlignment.Right, RelativeWidth: 1.9),
+            new("α (band)", ColumnAlignment.Right, RelativeWidth: 2.0),
+        };
+        if (input.Comparison is not null) columns.Add(new TableColumn("nearest toy regime", RelativeWidth: 2.6));
+        var rows = new List<IReadOnlyList<TableCell>>();
+        foreach (var layer in a.Layers)
+        {
+            var x = layer.Analysis;
+            var fit = x.HeavyTail.PowerLaw;
+            var row = new List<TableCell>
+            {
+                layer.Name + (layer.Notes.Count > 0 ? " *" : ""),
+                layer.Op,
+                $"{layer.Features} × {layer.Hidden}",
+                F(x.Capacity.DimensionsPerFeature),
+                F(x.Capacity.CapacityRatio),
+                $"{x.Localization.OnEigenspaces.LocalizedFraction:P0}",
+                F(x.Geometry.Tightness),
+                x.Coherence.MaxCoherence is double max ? $"{F(max)} / {F(x.Coherence.WelchBound)}" : "—",
+                fit.Succeeded ? $"{F(fit.Alpha)} ({x.HeavyTail.Quality})" : "no fit",
+            };
+            if (input.Comparison?.For(layer.Name) is { } match) row.Add($"{match.Nearest.Regime} ({match.Closeness})");
+            else if (input.Comparison is not null) row.Add("—");
+            rows.Add(row);
+        }
+
+        var blocks = new List<Block>
+        {
+            new Table(columns, rows, "Every analysed layer. n × m: features × hidden dimensions in the orientation used; local.: share of features localized in one eigenspace; * marks a layer with a caveat (see its detail section or the JSON)."),
+        };
+        blocks.Add(new Heading("Findings"));
+        blocks.AddRange(Findings.For(input));
+        blocks.AddRange(SkippedBlocks(a));
+        return new Section("Summary", blocks);
+    }
+
+    private static IEnumerable<Block> SkippedBlocks(Spectral.Models.ModelAnalysis a)
+    {
+        if (a.Skipped.Count == 0) yield break;
+        yield return new Heading("Not analysed");
+        var groups = a.Skipped.GroupBy(s => s.Reason).OrderByDescending(g => g.Count()).ToList();
+        var rows = groups.Select(g => (IReadOnlyList<TableCell>)
+        [
+            g.Key,
+            TableCell.Of(g.Count()),
+            string.Join(", ", g.Take(4).Select(s => s.Name)) + (g.Count() > 4 ? ", …" : ""),
+        ]).ToList();
+        yield return new Table(
+            [new TableColumn("reason", RelativeWidth: 2.5), new TableColumn("count", ColumnAlignment.Right, "0", 1.0), new TableColumn("for example", RelativeWidth: 4.5)],
+            rows,
+            "Stored tensors that are not weight matrices, or could not be analysed, grouped by reason (the JSON lists each one).");
+    }
+}

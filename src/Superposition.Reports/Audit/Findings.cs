@@ -1,0 +1,108 @@
+using Superposition.Reports.Model;
+using Superposition.Spectral.Models;
+
+namespace Superposition.Reports.Audit;
+
+/// <summary>
+/// Plain-language findings read off the measurements with fixed, stated rules, so two audits of the same model
+/// say the same things. Each finding names the layers and the numbers behind it.
+/// </summary>
+internal static class Findings
+{
+    /// <summary>Features per dimension from which a layer counts as strongly overcomplete.</summary>
+    public const double StrongOvercompleteness = 4.0;
+
+    /// <summary>Below this spectrum distance to the shuffled-weights null a spectrum looks random.</summary>
+    public const double RandomSpectrumDistance = 0.05;
+
+    public static IEnumerable<Block> For(AuditInput input)
+    {
+        var layers = input.Analysis.Layers;
+        var blocks = new List<Block>();
+        if (layers.Count == 0)
+        {
+            blocks.Add(Callout.FromMarkup(CalloutKind.Warning, "No weight matrix could be analysed; the reasons are listed below."));
+            return blocks;
+        }
+
+        var byConstruction = layers.Where(l => l.Notes.Count > 0).ToList();
+        // Frames overcomplete by construction (one hidden dimension, depthwise kernels, fixed transforms) trivially
+        // have collinear features and degenerate spectra: they are named under caveats, not as findings.
+        var learned = layers.Except(byConstruction).ToList();
+        var strong = learned.Where(l => Ratio(l) >= StrongOvercompleteness).OrderByDescending(Ratio).ToList();
+        blocks.Add(strong.Count == 0
+            ? Callout.FromMarkup(CalloutKind.Finding, $"No layer holds {StrongOvercompleteness:0} or more features per dimension (apart from frames overcomplete by construction).", "Superposition")
+            : Callout.FromMarkup(CalloutKind.Finding,
+                $"**{strong.Count}** layer(s) hold {StrongOvercompleteness:0} or more features per dimension, the regime where superposition matters: "
+                + List(strong, l => $"`{l.Name}` ({l.Features} × {l.Hidden}, ΣD/m = {AuditReportBuilder.F(l.Analysis.Capacity.CapacityRatio)}, {l.Analysis.Localization.OnEigenspaces.LocalizedFraction:P0} localized)") + ".",
+                "Superposition"));
+
+        var polytopes = learned.Where(l => l.Analysis.Polytopes.Clusters.Any(c => c.Template != "none")).ToList();
+        if (polytopes.Count > 0)
+        {
+            blocks.Add(Callout.FromMarkup(CalloutKind.Finding, "Localized features form regular configurations in " + List(polytopes, l =>
+                $"`{l.Name}` ({string.Join(", ", l.Analysis.Polytopes.Clusters.Where(c => c.Template != "none").Select(c => c.Template).Distinct().Take(4))})") + ".", "Geometry"));
+        }
+
+        var collapsed = learned.Where(l => l.Analysis.Coherence.FeaturesInDuplicateClusters > 0).OrderByDescending(l => l.Analysis.Coherence.FeaturesInDuplicateClusters).ToList();
+        if (collapsed.Count > 0)
+        {
+            blocks.Add(Callout.FromMarkup(CalloutKind.Warning, "Near-duplicate features (|cos| ≥ " + collapsed[0].Analysis.Coherence.DuplicateThreshold.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)
+                + ") appear in " + List(collapsed, l => $"`{l.Name}` ({l.Analysis.Coherence.FeaturesInDuplicateClusters} features in {l.Analysis.Coherence.DuplicateClusterCount} cluster(s), largest {l.Analysis.Coherence.DuplicateClusters.FirstOrDefault()?.Members.Count ?? 0}, mean norm {AuditReportBuilder.F(l.Analysis.Coherence.DuplicateClusters.FirstOrDefault()?.MeanNorm)})")
+                + ". Collapsed features (for example output classes never seen in training) make the maximum coherence 1; the clusters say how many.", "Collapsed features"));
+        }
+
+        var overfit = learned.Where(l => l.Analysis.HeavyTail.Quality == "over-fit").ToList();
+        var undertrained = learned.Where(l => l.Analysis.HeavyTail.Quality == "under-trained").ToList();
+        var random = learned.Where(l => l.Analysis.HeavyTail.Shuffle is { } s && s.SpectrumDistance < RandomSpectrumDistance).ToList();
+        if (overfit.Count > 0)
+        {
+            blocks.Add(Callout.FromMarkup(CalloutKind.Warning, $"Power-law exponent α below 2 (WeightWatcher's over-fit band) in " + List(overfit, Alpha) + ". Small layers give noisy fits; read σ_α in the detail sections.", "Heavy-tailed spectra"));
+        }
+
+        if (undertrained.Count > 0 || random.Count > 0)
+        {
+            blocks.Add(Callout.FromMarkup(CalloutKind.Warning, "Spectra that look random or under-trained: "
+                + List(undertrained.Union(random), l => $"`{l.Name}` (α {AuditReportBuilder.F(l.Analysis.HeavyTail.PowerLaw.Alpha)}, distance to shuffled weights {AuditReportBuilder.F(l.Analysis.HeavyTail.Shuffle?.SpectrumDistance)})") + ".", "Heavy-tailed spectra"));
+        }
+
+        if (overfit.Count + undertrained.Count + random.Count == 0)
+        {
+            blocks.Add(Callout.FromMarkup(CalloutKind.Finding, "Every fitted weight spectrum lies in the typical α band (2 to 6) and differs from its shuffled-weights null.", "Heavy-tailed spectra"));
+        }
+
+        if (byConstruction.Count > 0)
+        {
+            blocks.Add(Callout.FromMarkup(CalloutKind.Note, "Read with care: " + List(byConstruction, l => $"`{l.Name}`: {l.Notes[0]}") + ".", "Caveats"));
+        }
+
+        var shaky = layers.Where(l => l.Analysis.Capacity.IdentityResidual > 1e-8 * Math.Max(1, l.Hidden)).ToList();
+        if (shaky.Count > 0)
+        {
+            blocks.Add(Callout.FromMarkup(CalloutKind.Warning, "The capacity identity m − ΣD = (m − r) + Σ(ℓ − D) holds only to " + List(shaky, l => $"`{l.Name}` ({AuditReportBuilder.F(l.Analysis.Capacity.IdentityResidual)})") + "; these layers are ill-conditioned and their leverages are less accurate.", "Numerical self-check"));
+        }
+
+        if (input.Comparison is { } comparison)
+        {
+            var close = comparison.Matches.Where(m => m.Closeness == "close").ToList();
+            blocks.Add(Callout.FromMarkup(CalloutKind.Finding, close.Count == 0
+                ? "No layer is close to a toy baseline (distance below 0.15); the nearest regimes are in the summary table with how loose the match is."
+                : "Close to a toy regime: " + string.Join("; ", close.Take(8).Select(m => $"`{m.Layer}` ≈ {m.Nearest.Regime} (distance {AuditReportBuilder.F(m.Nearest.Distance)})")) + (close.Count > 8 ? $"; and {close.Count - 8} more" : "") + ".",
+                "Toy baselines"));
+        }
+
+        return blocks;
+    }
+
+    private static double Ratio(LayerAnalysis layer) => layer.Features / (double)layer.Hidden;
+
+    private static string Alpha(LayerAnalysis l) =>
+        $"`{l.Name}` (α = {AuditReportBuilder.F(l.Analysis.HeavyTail.PowerLaw.Alpha)} ± {AuditReportBuilder.F(l.Analysis.HeavyTail.PowerLaw.Sigma)})";
+
+    private static string List(IEnumerable<LayerAnalysis> layers, Func<LayerAnalysis, string> describe)
+    {
+        var all = layers.ToList();
+        var shown = all.Take(6).Select(describe).ToList();
+        return string.Join(", ", shown) + (all.Count > 6 ? $" and {all.Count - 6} more" : "");
+    }
+}
