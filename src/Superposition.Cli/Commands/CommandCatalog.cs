@@ -10,5 +10,6 @@ internal static class CommandCatalog
         yield return InspectCommand.Create(context);
         yield return AnalyzeCommand.Create(context);
         yield return AuditCommand.Create(context);
+        yield return ProbeCommand.Create(context);
     }
 }

@@ -45,6 +45,8 @@ internal static class FrameBuilder
         };
         matrices ??= [Generic(tensor, use)];
         if (matrices.Count == 0) tensor.NotAFrameReason ??= "no 2-D block could be formed";
+        string? activation = ActivationInput(use, node);
+        foreach (var matrix in matrices) matrix.ActivationInput = activation;
         return matrices;
     }
 
@@ -169,6 +171,14 @@ internal static class FrameBuilder
         }
 
         return new WeightMatrix(tensor, use, slice, offset, (int)rows, (int)columns, rowRole, columnRole, readAxis, note);
+    }
+
+    /// <summary>The data input a weight multiplies: input 0, or input 1 when the weight itself is the first operand.</summary>
+    private static string? ActivationInput(TensorUse use, NodeProto? node)
+    {
+        if (node is null || !IsWeightSlot(use) || use.Op == "Gather") return null;
+        int index = use.InputIndex == 0 ? 1 : 0;
+        return index < node.Input.Count && node.Input[index].Length > 0 ? node.Input[index] : null;
     }
 
     private static long? Attribute(NodeProto? node, string name) => node?.Attribute.FirstOrDefault(a => a.Name == name)?.I;

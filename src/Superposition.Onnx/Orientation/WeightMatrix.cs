@@ -59,6 +59,12 @@ public sealed class WeightMatrix
     /// <summary>Caveat for readers, e.g. "depthwise kernel: overcomplete by construction".</summary>
     public string? Note { get; }
 
+    /// <summary>
+    /// The value the consuming node multiplies by this weight (its activation input), when the op has one; the
+    /// activation probe compares that value's principal subspace with this frame.
+    /// </summary>
+    public string? ActivationInput { get; internal set; }
+
     /// <summary>Unique name: the tensor name plus the slice.</summary>
     public string Name => Slice is null ? Tensor.Name : $"{Tensor.Name}[{Slice}]";
 

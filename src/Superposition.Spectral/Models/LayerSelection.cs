@@ -10,10 +10,7 @@ internal sealed class LayerSelection
 
     public LayerSelection(IReadOnlyList<string> globs)
     {
-        _patterns = globs.Where(g => !string.IsNullOrWhiteSpace(g))
-            .Select(g => new Regex("^" + Regex.Escape(g.Trim()).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$",
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
-            .ToArray();
+        _patterns = globs.Where(g => !string.IsNullOrWhiteSpace(g)).Select(Glob.ToRegex).ToArray();
     }
 
     public bool SelectsAll => _patterns.Length == 0;

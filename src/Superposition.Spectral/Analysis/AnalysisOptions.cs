@@ -1,0 +1,101 @@
+namespace Superposition.Spectral.Analysis;
+
+/// <summary>
+/// Options of <see cref="FrameAnalyzer.Analyze"/>. Every default is the value MATH.md states; tolerances on
+/// eigenvalues are relative to λ_max so that the result does not depend on the scale of the weights.
+/// </summary>
+public sealed record AnalysisOptions
+{
+    /// <summary>The defaults below.</summary>
+    public static AnalysisOptions Default { get; } = new();
+
+    /// <summary>Consecutive eigenvalues (descending) within this times λ_max form one eigenspace. Default 1e-4.</summary>
+    public double EigenspaceTolerance { get; init; } = 1e-4;
+
+    /// <summary>Eigenvalues at or below this times λ_max count as zero (they define the rank). Default 1e-8.</summary>
+    public double ZeroEigenvalueTolerance { get; init; } = 1e-8;
+
+    /// <summary>Features with ‖w‖² at or below this (absolute) are dead: excluded from every measure and counted. Default 1e-14.</summary>
+    public double DeadFeatureNormSquared { get; init; } = 1e-14;
+
+    /// <summary>A feature is localized when its largest spectral mass q is at least this. Default 0.9.</summary>
+    public double LocalizedThreshold { get; init; } = 0.9;
+
+    /// <summary>Number of log-spaced bins of the binned spectral measure. Default 60.</summary>
+    public int SpectralBins { get; init; } = 60;
+
+    /// <summary>Include per-feature arrays in the result (n can be 50k: off by default, summaries are always there).</summary>
+    public bool PerFeature { get; init; }
+
+    /// <summary>Features per block in the O(n m²) passes, bounding the extra memory to m × this doubles. Default 1024.</summary>
+    public int FeatureBlockSize { get; init; } = 1024;
+
+    /// <summary>Pairwise coherence, |cos| histogram and near-duplicate clusters.</summary>
+    public CoherenceOptions Coherence { get; init; } = new();
+
+    /// <summary>Heavy-tailed spectral statistics (MATH.md section 4).</summary>
+    public HeavyTailOptions HeavyTail { get; init; } = new();
+
+    /// <summary>Polytope classification of localized clusters (MATH.md section 3).</summary>
+    public PolytopeOptions Polytopes { get; init; } = new();
+}
+
+/// <summary>Options of the pairwise (coherence) pass.</summary>
+public sealed record CoherenceOptions
+{
+    /// <summary>Up to this many live features every pair is examined; above it a seeded sample is used. Default 4096.</summary>
+    public int ExactFeatureLimit { get; init; } = 4096;
+
+    /// <summary>Sampled features when above <see cref="ExactFeatureLimit"/>; each is paired with every feature. Default 1024.</summary>
+    public int SampleSize { get; init; } = 1024;
+
+    /// <summary>Seed of the feature sample. Default 20251121.</summary>
+    public int Seed { get; init; } = 20251121;
+
+    /// <summary>Pairs with |cos| at or above this are near-duplicates and joined into clusters. Default 0.99.</summary>
+    public double DuplicateThreshold { get; init; } = 0.99;
+
+    /// <summary>Bins of the |cos| histogram on [0, 1]. Default 50.</summary>
+    public int HistogramBins { get; init; } = 50;
+
+    /// <summary>At most this many duplicate clusters are listed (largest first; the total is always counted). Default 100.</summary>
+    public int MaxReportedClusters { get; init; } = 100;
+
+    /// <summary>Features per block of the pairwise Gemm. Default 512.</summary>
+    public int BlockSize { get; init; } = 512;
+}
+
+/// <summary>Options of the heavy-tailed self-regularization statistics.</summary>
+public sealed record HeavyTailOptions
+{
+    /// <summary>Eigenvalues (raw, of WᵀW on the smaller side) at or below this are dropped before fits. Default 1e-5.</summary>
+    public double EigenvalueFloor { get; init; } = 1e-5;
+
+    /// <summary>A power-law fit needs at least this many eigenvalues in its tail; otherwise it is reported as failed. Default 10.</summary>
+    public int MinTailSize { get; init; } = 10;
+
+    /// <summary>Compute the shuffled-weights null (one more Syrk and eigenvalue solve). Default true.</summary>
+    public bool ShuffleNull { get; init; } = true;
+
+    /// <summary>Seed of the shuffle. Default 4242.</summary>
+    public int ShuffleSeed { get; init; } = 4242;
+
+    /// <summary>α below this is labelled over-fit (WeightWatcher's band). Default 2.</summary>
+    public double OverfitAlpha { get; init; } = 2.0;
+
+    /// <summary>α above this is labelled under-trained (WeightWatcher's band). Default 6.</summary>
+    public double UndertrainedAlpha { get; init; } = 6.0;
+}
+
+/// <summary>Options of the polytope classification.</summary>
+public sealed record PolytopeOptions
+{
+    /// <summary>Absolute tolerance on cosines: for distinct values and for matching a template. Default 0.02.</summary>
+    public double CosineTolerance { get; init; } = 0.02;
+
+    /// <summary>Larger localized clusters are reported with template "none" and a reason. Default 64.</summary>
+    public int MaxClusterSize { get; init; } = 64;
+
+    /// <summary>At most this many clusters are listed (largest first). Default 200.</summary>
+    public int MaxReportedClusters { get; init; } = 200;
+}
