@@ -34,6 +34,7 @@ internal static class AuditCommand
             if (detailLayers < 0) throw Fail.InvalidArgument("--detail", detailLayers, "zero or more layers");
             string pdfPath = parse.GetValue(output)?.FullName ?? Path.GetFullPath(Path.GetFileNameWithoutExtension(modelPath) + "-audit.pdf");
             var options = analysis.Read(parse, perFeature: true);
+            options = options with { Analysis = options.Analysis with { MeasureMapFeatures = 200 } }; // the report's heatmap
             var backend = analysis.Backend(parse);
 
             var loaded = OnnxModelLoader.Load(modelPath);

@@ -37,6 +37,12 @@ public static partial class AuditReportBuilder
         blocks.Add(new ChartBlock(LayerCharts.Spectrum(layer), "Eigenvalues of the frame operator in descending order. A tight frame would put all of them on the dashed line.", 0.45));
         blocks.Add(new ChartBlock(LayerCharts.SpectralDensity(layer), "Histogram of the eigenvalues (raw, as WeightWatcher reads them) with the fitted power-law tail and the Marchenko–Pastur edge of a random matrix of the same shape and variance.", 0.45));
         blocks.Add(new ChartBlock(LayerCharts.Dimensionality(layer, match, input.Comparison?.Baselines), "Share of features at each dimensionality; dashed lines mark the fractions toy models settle at.", 0.45));
+        if (LayerCharts.MeasureMap(layer) is { } heatmap)
+        {
+            var edges = a.Spectrum.BinEdges;
+            blocks.Add(new ChartBlock(heatmap, $"Where each feature's weight sits in the spectrum: a localized feature is one bright cell, a spread one a smeared row. Bins run from {F(edges[0])} to {F(edges[^1])}.", 0.6));
+        }
+
         blocks.Add(new ChartBlock(LayerCharts.Localization(layer), "How concentrated each feature's spectral measure is: q = 1 puts all of a feature in one eigenspace.", 0.45));
         blocks.Add(new ChartBlock(LayerCharts.Coherence(layer), "Absolute cosines between features. No frame of this shape can have its largest |cos| below the Welch bound.", 0.45));
         return new Section($"{layer.Name} ({layer.Features} × {layer.Hidden})", blocks);

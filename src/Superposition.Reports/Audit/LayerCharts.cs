@@ -88,6 +88,22 @@ internal static class LayerCharts
         ]);
     }
 
+    /// <summary>
+    /// The spectral measure as a heatmap: one row per (sampled) feature, sorted by dominant eigenspace, one column per
+    /// log-spaced eigenvalue bin from the smallest positive eigenvalue (left) to λ_max (right).
+    /// </summary>
+    public static Chart? MeasureMap(LayerAnalysis layer)
+    {
+        var map = layer.Analysis.MeasureMap;
+        if (map is null || map.Rows.Count == 0) return null;
+        string rows = map.Sampled ? $"{map.Rows.Count} evenly sampled features" : "features";
+        return new Chart("Spectral measure μ_i over eigenvalue bins", new Axis("eigenvalue bin (log-spaced, λ ascending)"), new Axis($"{rows}, by dominant eigenspace", Reversed: true),
+        [
+            new HeatmapSeries("μ_i(bin)", map.Rows) { ValueMin = 0, ValueMax = 1 },
+        ])
+        { Legend = LegendPosition.None };
+    }
+
     /// <summary>|cos| histogram of feature pairs with the Welch bound and the random-direction reference.</summary>
     public static Chart Coherence(LayerAnalysis layer)
     {

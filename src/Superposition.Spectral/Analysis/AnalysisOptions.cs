@@ -27,6 +27,9 @@ public sealed record AnalysisOptions
     /// <summary>Include per-feature arrays in the result (n can be 50k: off by default, summaries are always there).</summary>
     public bool PerFeature { get; init; }
 
+    /// <summary>Features kept in the spectral-measure map (evenly spaced; all when fewer). Default 0: no map.</summary>
+    public int MeasureMapFeatures { get; init; }
+
     /// <summary>Features per block in the O(n m²) passes, bounding the extra memory to m × this doubles. Default 1024.</summary>
     public int FeatureBlockSize { get; init; } = 1024;
 

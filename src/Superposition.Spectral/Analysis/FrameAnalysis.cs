@@ -34,4 +34,8 @@ public sealed record FrameAnalysis(
     HeavyTailResult HeavyTail,
     PolytopeResult Polytopes,
     PerFeatureMeasures? PerFeature,
-    AnalysisOptions Options);
+    AnalysisOptions Options)
+{
+    /// <summary>The binned measure of sampled features, when <see cref="AnalysisOptions.MeasureMapFeatures"/> is set.</summary>
+    public MeasureMap? MeasureMap { get; init; }
+}

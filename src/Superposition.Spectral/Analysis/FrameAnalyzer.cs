@@ -23,7 +23,7 @@ public static class FrameAnalyzer
 
         var frame = LiveFrame.From(input, options.DeadFeatureNormSquared);
         var spectrum = FrameSpectrum.Compute(backend, frame, options);
-        var measures = FeatureMeasures.Compute(backend, frame, spectrum, options.SpectralBins, options.FeatureBlockSize);
+        var measures = FeatureMeasures.Compute(backend, frame, spectrum, options.SpectralBins, options.FeatureBlockSize, options.MeasureMapFeatures);
         var (leverage, leverageMethod) = Leverage.Compute(backend, frame, spectrum);
         var features = FeatureQuantities.From(frame, measures, leverage);
 
@@ -42,6 +42,9 @@ public static class FrameAnalyzer
             EsdStatistics.Compute(backend, input, spectrum.Eigenvalues, spectrum.Rank, options.HeavyTail),
             LocalizedClusters.Compute(frame, spectrum, measures, options.LocalizedThreshold, options.Polytopes),
             options.PerFeature ? ResultBuilder.PerFeature(frame, measures, features) : null,
-            options);
+            options)
+        {
+            MeasureMap = MeasureMap.From(frame, measures),
+        };
     }
 }

@@ -18,6 +18,7 @@ internal static class OptionsValidation
         }
 
         AtLeast(nameof(o.SpectralBins), o.SpectralBins, 1);
+        AtLeast(nameof(o.MeasureMapFeatures), o.MeasureMapFeatures, 0);
         AtLeast(nameof(o.FeatureBlockSize), o.FeatureBlockSize, 1);
         ArgumentNullException.ThrowIfNull(o.Coherence);
         AtLeast("Coherence.ExactFeatureLimit", o.Coherence.ExactFeatureLimit, 2);

@@ -51,8 +51,16 @@ internal sealed class FeatureMeasures
     /// <summary>Σ_i μ_i per bin (null-space mass excluded).</summary>
     public double[] BinMass { get; }
 
-    public static FeatureMeasures Compute(ILinearAlgebraBackend backend, LiveFrame frame, FrameSpectrum spectrum, int bins, int blockSize)
+    /// <summary>The binned measure μ_i(B_b) of the features sampled for the measure map, by feature (live numbering).</summary>
+    public Dictionary<int, double[]> MapRows { get; } = [];
+
+    /// <summary>Evenly spaced live features (all when there are at most <paramref name="count"/>): deterministic, no seed needed.</summary>
+    public static HashSet<int> MapSample(int n, int count) =>
+        count <= 0 ? [] : Enumerable.Range(0, Math.Min(n, count)).Select(j => (int)((long)j * n / Math.Min(n, count))).ToHashSet();
+
+    public static FeatureMeasures Compute(ILinearAlgebraBackend backend, LiveFrame frame, FrameSpectrum spectrum, int bins, int blockSize, int mapFeatures = 0)
     {
+        var sample = MapSample(frame.N, mapFeatures);
         var m = frame.M;
         var n = frame.N;
         var groupCount = spectrum.Groups.Length;
@@ -66,6 +74,7 @@ internal sealed class FeatureMeasures
             for (var j = 0; j < count; j++)
             {
                 result.Measure(spectrum, c.AsSpan(j * m, m), frame.NormSquared[start + j], start + j, groupMu, binMu);
+                if (sample.Contains(start + j)) result.MapRows[start + j] = binMu[..bins];
             }
         }
 
