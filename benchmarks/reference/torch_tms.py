@@ -7,7 +7,8 @@ features of I_i (x_i - x'_i)^2 per instance, summed over instances; Xavier-norma
 b = 0; AdamW lr 1e-3, betas (0.9, 0.999), eps 1e-8, weight decay 0; batch 1024; all instances side by side.
 
 Usage: /usr/bin/python3 benchmarks/reference/torch_tms.py [--steps 200] [--threads 2] [--train-5-2]
-Prints steps/s per preset (data generation, forward, backward and optimizer step all timed), and with
+Prints steps/s per preset for two layouts (the notebook's einsum over [batch, instances, n], and batched
+GEMMs over [instances, batch, n]); data generation, forward, backward and optimizer step are all timed. With
 --train-5-2 trains the 5-2 preset for 10,000 steps and prints final loss and feature norms per instance.
 """
 import argparse
@@ -37,22 +38,34 @@ class Tms(torch.nn.Module):
         self.W = torch.nn.Parameter(w)
         self.b = torch.nn.Parameter(torch.zeros(instances, n))
 
-    def forward(self, x):  # x: [batch, instances, n]
-        h = torch.einsum("imn,bin->bim", self.W, x)
-        return torch.relu(torch.einsum("imn,bim->bin", self.W, h) + self.b)
+    def forward(self, x):
+        if LAYOUT == "einsum":  # the notebook's layout: x [batch, instances, n]
+            h = torch.einsum("imn,bin->bim", self.W, x)
+            return torch.relu(torch.einsum("imn,bim->bin", self.W, h) + self.b)
+        # bmm layout: x [instances, batch, n], two batched GEMMs
+        h = torch.bmm(x, self.W.transpose(1, 2))
+        return torch.relu(torch.bmm(h, self.W) + self.b[:, None, :])
+
+
+LAYOUT = "einsum"
 
 
 def make_batch(batch, probability, n):
     instances = probability.shape[0]
-    values = torch.rand(batch, instances, n)
-    keep = torch.rand(batch, instances, n) <= probability[None, :, None]
+    if LAYOUT == "einsum":
+        values = torch.rand(batch, instances, n)
+        keep = torch.rand(batch, instances, n) <= probability[None, :, None]
+    else:
+        values = torch.rand(instances, batch, n)
+        keep = torch.rand(instances, batch, n) <= probability[:, None, None]
     return torch.where(keep, values, torch.zeros(()))
 
 
 def step(model, opt, importance, probability, batch, n):
     x = make_batch(batch, probability, n)
     out = model(x)
-    loss = (importance * (x - out) ** 2).mean(dim=(0, 2)).sum()
+    dims = (0, 2) if LAYOUT == "einsum" else (1, 2)
+    loss = (importance * (x - out) ** 2).mean(dim=dims).sum()
     opt.zero_grad(set_to_none=True)
     loss.backward()
     opt.step()
@@ -71,7 +84,7 @@ def bench(name, steps, batch=1024):
         step(model, opt, importance, probability, batch, n)
     dt = time.perf_counter() - t0
     flops = 10.0 * batch * n * m * probability.shape[0]
-    print(f"{name:7s} {steps / dt:9.1f} steps/s   {flops * steps / dt / 1e9:7.2f} GFLOP/s (10*B*n*m*instances per step)")
+    print(f"{LAYOUT:6s} {name:7s} {steps / dt:9.1f} steps/s   {flops * steps / dt / 1e9:7.2f} GFLOP/s (10*B*n*m*instances per step)")
 
 
 def train_5_2(steps=10_000, seed=0):
@@ -84,7 +97,7 @@ def train_5_2(steps=10_000, seed=0):
     with torch.no_grad():
         torch.manual_seed(12345)
         x = make_batch(8192, probability, n)
-        per = (importance * (x - model(x)) ** 2).mean(dim=(0, 2))
+        per = (importance * (x - model(x)) ** 2).mean(dim=(0, 2))  # einsum layout
         for i in range(probability.shape[0]):
             norms = model.W[i].norm(dim=0)
             print(f"p={probability[i]:.4f} loss={per[i]:.6f} norms=" + " ".join(f"{v:.3f}" for v in norms))
@@ -98,7 +111,10 @@ if __name__ == "__main__":
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads")
-    for name in ("5-2", "100-20", "200-20"):
-        bench(name, args.steps)
+    for layout in ("einsum", "bmm"):
+        LAYOUT = layout
+        for name in ("5-2", "100-20", "200-20"):
+            bench(name, args.steps)
+    LAYOUT = "einsum"
     if args.train_5_2:
         train_5_2()

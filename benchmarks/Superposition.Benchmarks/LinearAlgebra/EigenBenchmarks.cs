@@ -28,9 +28,18 @@ public class EigenBenchmarks
     [ParamsSource(nameof(Cases))]
     public EigenCase Case { get; set; } = new("native", 256);
 
-    public static IEnumerable<EigenCase> Cases() =>
-        Sizes.Where(n => n <= ManagedLimit).Select(n => new EigenCase("managed", n))
-            .Concat(Sizes.Select(n => new EigenCase("native", n)));
+    /// <summary>
+    /// Every size on both backends, or only the backends listed in <c>SUPERPOSITION_BENCH_BACKENDS</c>
+    /// (e.g. "native"), to rerun one half on a busy machine.
+    /// </summary>
+    public static IEnumerable<EigenCase> Cases()
+    {
+        var only = Environment.GetEnvironmentVariable("SUPERPOSITION_BENCH_BACKENDS");
+        bool Wanted(string backend) => string.IsNullOrWhiteSpace(only) || only.Contains(backend, StringComparison.OrdinalIgnoreCase);
+        var managed = Wanted("managed") ? Sizes.Where(n => n <= ManagedLimit).Select(n => new EigenCase("managed", n)) : [];
+        var native = Wanted("native") ? Sizes.Select(n => new EigenCase("native", n)) : [];
+        return managed.Concat(native);
+    }
 
     [GlobalSetup]
     public void Setup()

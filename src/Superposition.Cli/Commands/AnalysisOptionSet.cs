@@ -26,8 +26,20 @@ internal sealed class AnalysisOptionSet
         Description = "MiB that layers analysed at the same time may use together (default: 60% of available memory). Larger layers are skipped with a reason.",
     };
 
+    private readonly Option<double?> _eigenspaceTolerance = new("--eigenspace-tolerance")
+    {
+        Description = "Group eigenvalues within this share of λ_max into one eigenspace (default 1e-4; trained toy frames need about 0.05).",
+    };
+
+    private readonly Option<double?> _cosineTolerance = new("--cosine-tolerance")
+    {
+        Description = "Tolerance on cosines when matching localized clusters to polytopes (default 0.02).",
+    };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(_eigenspaceTolerance);
+        command.Options.Add(_cosineTolerance);
         command.Options.Add(_layers);
         command.Options.Add(_backend);
         command.Options.Add(_orientation);
@@ -44,6 +56,17 @@ internal sealed class AnalysisOptionSet
             LayerPatterns = (parse.GetValue(_layers) ?? []).SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList(),
         };
         options = options with { Analysis = options.Analysis with { PerFeature = perFeature } };
+        if (parse.GetValue(_eigenspaceTolerance) is double eigen)
+        {
+            if (!(eigen > 0 && eigen < 1)) throw Fail.InvalidArgument("--eigenspace-tolerance", eigen, "a share of λ_max in (0, 1)");
+            options = options with { Analysis = options.Analysis with { EigenspaceTolerance = eigen } };
+        }
+
+        if (parse.GetValue(_cosineTolerance) is double cosine)
+        {
+            if (!(cosine > 0 && cosine < 1)) throw Fail.InvalidArgument("--cosine-tolerance", cosine, "a tolerance in (0, 1)");
+            options = options with { Analysis = options.Analysis with { Polytopes = options.Analysis.Polytopes with { CosineTolerance = cosine } } };
+        }
         if (parse.GetValue(_memoryBudget) is int mib)
         {
             if (mib <= 0) throw Fail.InvalidArgument("--memory-budget", mib, "a positive number of MiB");

@@ -26,7 +26,7 @@ internal sealed class BaselineOptionSet
     {
         if (parse.GetValue(_none) || analysis.Layers.Count == 0) return null;
         string folder = parse.GetValue(_folder)?.FullName ?? DefaultBaselines.EnsureTrained(context);
-        var toys = LayerProgressDisplay.Run(context, $"analysing toy baselines in {folder}", progress => ToyBaselineLoader.Load(folder, backend, progress));
+        var toys = LayerProgressDisplay.Run(context, $"analysing toy baselines in {folder}", progress => ToyBaselineLoader.Load(folder, backend, analysis.Options.Analysis, progress));
         return BaselineComparer.Compare(analysis, toys, folder);
     }
 }

@@ -11,5 +11,7 @@ internal static class CommandCatalog
         yield return AnalyzeCommand.Create(context);
         yield return AuditCommand.Create(context);
         yield return ProbeCommand.Create(context);
+        yield return ToyCommand.Create(context);
+        yield return CompareCommand.Create(context);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Superposition.Onnx;
+using Superposition.Spectral.Analysis;
 using Superposition.Spectral.LinearAlgebra;
 using Superposition.Spectral.Models;
 
@@ -11,15 +12,16 @@ namespace Superposition.Reports.Baselines;
 /// </summary>
 public static class ToyBaselineLoader
 {
-    public static IReadOnlyList<ToyBaseline> Load(string folder, ILinearAlgebraBackend backend, IProgress<LayerProgress>? progress = null)
+    /// <summary>
+    /// Loads and analyses every toy in <paramref name="folder"/>. The comparison signature uses <paramref name="analysis"/>
+    /// (the same tolerances as the real layers it is compared with); the regime label uses <see cref="ToyRegime.RegimeOptions"/>
+    /// on the represented features.
+    /// </summary>
+    public static IReadOnlyList<ToyBaseline> Load(string folder, ILinearAlgebraBackend backend, AnalysisOptions analysis, IProgress<LayerProgress>? progress = null)
     {
         if (!Directory.Exists(folder)) throw Fail.InvalidArgument("--baselines", folder, "an existing folder of toy models (create one with 'superposition toy sweep --out DIR')");
         var files = Directory.EnumerateFiles(folder, "*.onnx", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
-        var options = ModelAnalysisOptions.Default with
-        {
-            Analysis = ModelAnalysisOptions.Default.Analysis with { PerFeature = true },
-            MaxParallelism = 1,
-        };
+        var options = ModelAnalysisOptions.Default with { Analysis = analysis with { PerFeature = true }, MaxParallelism = 1 };
         var baselines = new List<ToyBaseline>(files.Count);
         for (int k = 0; k < files.Count; k++)
         {
@@ -30,7 +32,8 @@ public static class ToyBaselineLoader
             var layer = ModelAnalyzer.AnalyzeLayer(matrix, options, backend);
             string name = Path.GetRelativePath(folder, files[k]);
             name = name[..^".onnx".Length];
-            baselines.Add(new ToyBaseline(name, ToyRegime.Describe(layer), Setup(Path.ChangeExtension(files[k], ".json")),
+            string regime = ToyRegime.Describe(matrix, analysis, backend);
+            baselines.Add(new ToyBaseline(name, regime, Setup(Path.ChangeExtension(files[k], ".json")),
                 layer.Features, layer.Hidden, LayerSignature.From(layer), layer.Analysis.PerFeature!.Dimensionality));
             progress?.Report(new LayerProgress(k + 1, files.Count, name));
         }

@@ -1,37 +1,63 @@
-using Superposition.Spectral.Models;
+using Superposition.Onnx.Orientation;
+using Superposition.Spectral.Analysis;
+using Superposition.Spectral.LinearAlgebra;
 
 namespace Superposition.Reports.Baselines;
 
 /// <summary>
-/// Reads the regime of a trained toy model off its analysis, so the label comes from the same measurements as
-/// everything else: which features are represented (‖w_i‖ ≥ 0.5, toy features are trained towards unit norm),
-/// their dimensionalities, and the polytopes their localized clusters form.
+/// Reads the regime of a trained toy model off the same measurements as everything else: which features are
+/// represented (‖w_i‖ ≥ 0.5; toy features train towards unit norm or die), their dimensionalities, and the polytopes
+/// the represented features form. Only represented features enter the geometry: a dead feature's leftover direction
+/// would otherwise join, and spoil, the polytope it sits in.
 /// </summary>
 public static class ToyRegime
 {
     public const double RepresentedNorm = 0.5;
 
-    public static string Describe(LayerAnalysis toy)
+    /// <summary>
+    /// Options for reading a trained toy's geometry: training stops short of exact symmetry (a pentagon at τ ≈ 1e-4
+    /// has eigenvalues about 2√τ ≈ 2% apart), so eigenspaces are grouped within 5% of λ_max and cosines matched to ± 0.05.
+    /// </summary>
+    public static AnalysisOptions RegimeOptions(AnalysisOptions baseOptions) => baseOptions with
     {
-        var a = toy.Analysis;
-        var norms = a.PerFeature?.Norm ?? throw Fail.Internal($"toy '{toy.Name}' analysed without per-feature measures");
-        var d = a.PerFeature.Dimensionality;
-        var represented = Enumerable.Range(0, norms.Count).Where(i => norms[i] >= RepresentedNorm).ToList();
-        int m = toy.Hidden;
+        PerFeature = true,
+        EigenspaceTolerance = 0.05,
+        Polytopes = baseOptions.Polytopes with { CosineTolerance = 0.05 },
+        HeavyTail = baseOptions.HeavyTail with { ShuffleNull = false },
+    };
+
+    public static string Describe(WeightMatrix toy, AnalysisOptions baseOptions, ILinearAlgebraBackend backend)
+    {
+        var frame = toy.Orient(OrientationChoice.Auto);
+        var weights = toy.ReadFrame(frame.FeatureAxis);
+        int m = frame.Hidden;
+        var represented = Enumerable.Range(0, frame.Features)
+            .Where(i => Math.Sqrt(Enumerable.Range(0, m).Sum(k => weights[(i * m) + k] * weights[(i * m) + k])) >= RepresentedNorm)
+            .ToList();
         if (represented.Count == 0) return "no feature represented";
-        if (represented.Count <= m && represented.All(i => d[i] > 0.9))
+        var kept = new double[represented.Count * m];
+        for (int j = 0; j < represented.Count; j++) Array.Copy(weights, represented[j] * m, kept, j * m, m);
+        var a = FrameAnalyzer.Analyze(new FrameInput(toy.Name, m, represented.Count, kept), RegimeOptions(baseOptions), backend);
+        double median = Median(a.PerFeature!.Dimensionality);
+        if (represented.Count <= m)
         {
-            return $"no superposition: {represented.Count} orthogonal features in {m} dimensions";
+            // As many directions as features: nothing forces them to share (D_i near 1 once trained to the end).
+            return $"no superposition: {represented.Count} feature(s) in {m} dimensions, median D {median:0.##}";
         }
 
-        var templates = a.Polytopes.Clusters.Where(c => c.Template != "none").Select(c => c.Template).ToList();
-        int inPolytopes = a.Polytopes.Clusters.Where(c => c.Template != "none").Sum(c => c.Members.Count);
-        if (templates.Count > 0 && inPolytopes * 2 >= represented.Count)
+        var named = a.Polytopes.Clusters.Where(c => c.Template is not ("none" or "orthogonal")).ToList();
+        if (named.Count > 0 && named.Sum(c => c.Members.Count) * 2 >= represented.Count)
         {
-            var grouped = templates.GroupBy(t => t).Select(g => g.Count() == 1 ? g.Key : $"{g.Count()} × {g.Key}");
+            var grouped = named.GroupBy(c => c.Template).Select(g => g.Count() == 1 ? g.Key : $"{g.Count()} × {g.Key}");
             return $"polytope superposition ({string.Join(", ", grouped)}): {represented.Count} features in {m} dimensions";
         }
 
-        return $"superposition: {represented.Count} features in {m} dimensions, mixed dimensionalities (median D {represented.Select(i => d[i]).Order().ElementAt(represented.Count / 2):0.##})";
+        return $"superposition: {represented.Count} features in {m} dimensions, mixed dimensionalities (median D {median:0.##})";
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? 0 : sorted[sorted.Count / 2];
     }
 }

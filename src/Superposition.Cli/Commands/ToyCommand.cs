@@ -1,0 +1,101 @@
+using System.CommandLine;
+using Superposition.Cli.Output;
+using Superposition.Training;
+using Superposition.Training.Dynamics;
+using Superposition.Training.Mimo;
+using Superposition.Training.Sweep;
+
+namespace Superposition.Cli.Commands;
+
+/// <summary><c>superposition toy train|sweep|dynamics|mimo</c>: toy models whose answers are known, exported as ONNX + JSON.</summary>
+internal static class ToyCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("toy", "Train toy models of superposition (Elhage et al.), teacher–student power-law dynamics (Chen et al.) and computation in superposition (MIMONets); every model is written as ONNX + JSON.");
+        command.Subcommands.Add(Tms(context, "train", "Train the toy model of superposition x' = ReLU(Wᵀ W x + b), one instance per feature probability.", sweep: false));
+        command.Subcommands.Add(Tms(context, "sweep", "Train a sparsity sweep and write its phase diagram (features represented, D*, geometry per sparsity).", sweep: true));
+        command.Subcommands.Add(Dynamics(context));
+        command.Subcommands.Add(Mimo(context));
+        return command;
+    }
+
+    private static Option<DirectoryInfo> OutOption() => new("--out") { Description = "Folder for the models (ONNX + JSON) and tables.", Required = true };
+
+    private static Command Tms(CliContext context, string name, string description, bool sweep)
+    {
+        var options = new ToyOptionSet();
+        var output = OutOption();
+        var command = new Command(name, description) { output };
+        options.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var settings = options.Read(parse);
+            string folder = parse.GetValue(output)!.FullName;
+            var result = LayerProgressDisplay.RunTraining(context, $"training {settings.Name} ({settings.FeatureProbabilities.Count} instances)", progress =>
+                sweep ? ToyLab.Sweep(settings, folder, progress: progress) : SparsitySweep.FromRun(ToyLab.Train(settings, folder, progress)));
+            context.Out.WriteLine(SparsitySweep.Table(result));
+            context.Status($"wrote {result.Run.Instances.Count} toy models to {folder}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Dynamics(CliContext context)
+    {
+        var output = OutOption();
+        var steps = new Option<int?>("--steps") { Description = "Optimizer steps per student (default 20,000)." };
+        var features = new Option<int?>("--features") { Description = "Number of features N (default 50)." };
+        var bottleneck = new Option<int?>("--bottleneck") { Description = "Width K < N of the superposition student (default 10)." };
+        var settings = new Option<string[]>("--setting") { Description = "Data settings a,b (frequency exponent, importance exponent); repeatable. Default 1.5,0 1.5,0.5 2,1.", AllowMultipleArgumentsPerToken = true };
+        var seed = new Option<ulong>("--seed") { Description = "Base seed.", DefaultValueFactory = _ => 0UL };
+        var command = new Command("dynamics", "Teacher–student training dynamics: loss power-law exponents with and without a superposition bottleneck.") { output, steps, features, bottleneck, settings, seed };
+        command.SetAction(parse =>
+        {
+            var options = new DynamicsOptions { Seed = parse.GetValue(seed) };
+            if (parse.GetValue(steps) is int s) options = options with { Steps = s };
+            if (parse.GetValue(features) is int n) options = options with { Features = n };
+            if (parse.GetValue(bottleneck) is int k) options = options with { Bottleneck = k };
+            if (parse.GetValue(settings) is { Length: > 0 } given) options = options with { Settings = given.Select(ParseSetting).ToList() };
+            string folder = parse.GetValue(output)!.FullName;
+            var result = LayerProgressDisplay.RunTraining(context, "training teacher–student dynamics", progress => ToyLab.Dynamics(options, folder, progress));
+            context.Out.WriteLine(DynamicsReport.Table(result));
+            context.Status($"wrote {folder}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Mimo(CliContext context)
+    {
+        var output = OutOption();
+        var steps = new Option<int?>("--steps") { Description = "Training steps per configuration (default 3000)." };
+        var dimension = new Option<int?>("--dimension") { Description = "Width d of inputs and keys (default 64)." };
+        var slots = new Option<int[]>("--slots") { Description = "Numbers of superposed inputs N (default 1 2 4 8).", AllowMultipleArgumentsPerToken = true };
+        var seed = new Option<ulong>("--seed") { Description = "Base seed.", DefaultValueFactory = _ => 0UL };
+        var command = new Command("mimo", "Computation in superposition: N inputs bound to keys, bundled, processed once, unbound; error against N and key cosines.") { output, steps, dimension, slots, seed };
+        command.SetAction(parse =>
+        {
+            var options = new MimoOptions { Seed = parse.GetValue(seed) };
+            if (parse.GetValue(steps) is int s) options = options with { Steps = s };
+            if (parse.GetValue(dimension) is int d) options = options with { Dimension = d };
+            if (parse.GetValue(slots) is { Length: > 0 } n) options = options with { Slots = n };
+            string folder = parse.GetValue(output)!.FullName;
+            var result = LayerProgressDisplay.RunTraining(context, "training MIMO networks", progress => ToyLab.Mimo(options, folder, progress));
+            context.Out.WriteLine(MimoReport.Table(result));
+            context.Status($"wrote {folder}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static PowerLawSetting ParseSetting(string text)
+    {
+        var parts = text.Split(',');
+        return parts.Length == 2
+            && double.TryParse(parts[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double a)
+            && double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double b)
+            ? new PowerLawSetting(a, b)
+            : throw Fail.InvalidArgument("--setting", text, "two numbers a,b, e.g. 1.5,0.5");
+    }
+}
