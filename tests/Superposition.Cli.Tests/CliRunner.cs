@@ -1,7 +1,7 @@
 namespace Superposition.Cli.Tests;
 
 /// <summary>Runs the CLI in-process with captured output, as a user's shell would see it.</summary>
-internal static class CliRunner
+public static class CliRunner
 {
     public sealed record Result(int ExitCode, string Out, string Error);
 

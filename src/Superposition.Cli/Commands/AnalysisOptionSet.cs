@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Superposition.Runtime.Analysis;
 using Superposition.Spectral.LinearAlgebra;
 using Superposition.Spectral.Models;
 
@@ -36,14 +37,28 @@ internal sealed class AnalysisOptionSet
         Description = "Tolerance on cosines when matching localized clusters to polytopes (default 0.02).",
     };
 
+    private readonly Option<bool> _probe = new("--probe")
+    {
+        Description = "Also run the model in ONNX Runtime on random inputs and measure the activations each layer reads (see 'probe').",
+    };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(_probe);
         command.Options.Add(_eigenspaceTolerance);
         command.Options.Add(_cosineTolerance);
         command.Options.Add(_layers);
         command.Options.Add(_backend);
         command.Options.Add(_orientation);
         command.Options.Add(_memoryBudget);
+    }
+
+    /// <summary>Runs the activation probe when <c>--probe</c> was given, else null.</summary>
+    public ProbeReport? Probe(ParseResult parse, CliContext context, string modelPath, ILinearAlgebraBackend backend)
+    {
+        if (!parse.GetValue(_probe)) return null;
+        context.Status($"probing activations of {Path.GetFileName(modelPath)} in ONNX Runtime ...");
+        return ProbeRunner.Run(modelPath, new ProbeRunOptions(), backend);
     }
 
     public ILinearAlgebraBackend Backend(ParseResult parse) => LinearAlgebraBackends.Create(parse.GetValue(_backend));

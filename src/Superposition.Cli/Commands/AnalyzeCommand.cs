@@ -30,9 +30,10 @@ internal static class AnalyzeCommand
             var result = LayerProgressDisplay.Run(context, $"analysing {loaded.FileName} ({backend.Name})",
                 progress => ModelAnalyzer.Analyze(loaded, options, backend, progress));
             AnalysisTable.Print(context, result);
+            var probe = analysis.Probe(parse, context, loaded.Path, backend);
             if (parse.GetValue(json) is { } jsonFile)
             {
-                Json.Write(jsonFile.FullName, AnalysisDocument.From(result, options.Analysis.PerFeature));
+                Json.Write(jsonFile.FullName, AnalysisDocument.From(result, options.Analysis.PerFeature, probe));
                 context.Status($"wrote {jsonFile.FullName}");
             }
 

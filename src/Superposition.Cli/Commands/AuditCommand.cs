@@ -41,7 +41,8 @@ internal static class AuditCommand
             var result = LayerProgressDisplay.Run(context, $"analysing {loaded.FileName} ({backend.Name})",
                 progress => ModelAnalyzer.Analyze(loaded, options, backend, progress));
             var comparison = baselines.Compare(parse, context, result, backend);
-            var input = new AuditInput(new RunInfo(ToolIdentity.Current.Version, CommandLineText(parse), DateTimeOffset.UtcNow), result, comparison, detailLayers);
+            var probe = analysis.Probe(parse, context, loaded.Path, backend);
+            var input = new AuditInput(new RunInfo(ToolIdentity.Current.Version, CommandLineText(parse), DateTimeOffset.UtcNow), result, comparison, detailLayers, probe);
             var document = AuditReportBuilder.Build(input);
 
             OutputFile.Write(pdfPath, stream => new PdfReportRenderer().Render(document, stream));
@@ -54,7 +55,7 @@ internal static class AuditCommand
 
             if (parse.GetValue(json) is { } jsonFile)
             {
-                Json.Write(jsonFile.FullName, new AuditDocument(AnalysisDocument.From(result, perFeature: true), comparison));
+                Json.Write(jsonFile.FullName, new AuditDocument(AnalysisDocument.From(result, perFeature: true, probe), comparison));
                 context.Status($"wrote {jsonFile.FullName}");
             }
 

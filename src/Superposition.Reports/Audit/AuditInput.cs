@@ -1,4 +1,5 @@
 using Superposition.Reports.Baselines;
+using Superposition.Runtime.Analysis;
 using Superposition.Spectral.Models;
 
 namespace Superposition.Reports.Audit;
@@ -14,4 +15,5 @@ public sealed record RunInfo(string ToolVersion, string CommandLine, DateTimeOff
 /// <param name="Analysis">The model's layers, analysed.</param>
 /// <param name="Comparison">Each layer beside the toy baselines; null when none were used.</param>
 /// <param name="DetailLayers">How many layers get a detail page (the most informative first); all when the model has at most this many.</param>
-public sealed record AuditInput(RunInfo Run, ModelAnalysis Analysis, BaselineComparison? Comparison, int DetailLayers = 12);
+/// <param name="Probe">Activation measurements from ONNX Runtime (<c>--probe</c>); null when not asked for.</param>
+public sealed record AuditInput(RunInfo Run, ModelAnalysis Analysis, BaselineComparison? Comparison, int DetailLayers = 12, ProbeReport? Probe = null);

@@ -21,6 +21,7 @@ public static partial class AuditReportBuilder
             sections.AddRange(detailed.Select(layer => LayerSection(layer, input)));
         }
 
+        if (input.Probe is { } probe) sections.Add(ProbeSection(probe));
         sections.Add(Methods(input));
         string title = "Superposition audit: " + Path.GetFileName(analysis.Model.File);
         return new Document(title, CoverMetadata(input), sections);

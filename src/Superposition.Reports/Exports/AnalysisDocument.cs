@@ -1,4 +1,5 @@
 using System.Reflection;
+using Superposition.Runtime.Analysis;
 using Superposition.Spectral.Analysis;
 using Superposition.Spectral.Models;
 
@@ -14,15 +15,17 @@ public sealed record AnalysisDocument(
     ModelIdentity Model,
     IReadOnlyList<LayerDocument> Layers,
     IReadOnlyList<SkippedLayer> Skipped,
-    double Seconds)
+    double Seconds,
+    ProbeReport? Probe)
 {
-    public static AnalysisDocument From(ModelAnalysis analysis, bool perFeature) => new(
+    public static AnalysisDocument From(ModelAnalysis analysis, bool perFeature, ProbeReport? probe = null) => new(
         ToolIdentity.Current,
         analysis.Backend,
         analysis.Model,
         analysis.Layers.Select(l => LayerDocument.From(l, perFeature)).ToList(),
         analysis.Skipped,
-        analysis.Seconds);
+        analysis.Seconds,
+        probe);
 }
 
 /// <summary>Name and version of the tool that wrote a file.</summary>

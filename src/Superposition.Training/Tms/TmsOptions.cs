@@ -85,7 +85,7 @@ public sealed record TmsOptions
     /// <summary>Points of the loss curve, log-spaced in step from 1 to Steps. Default 40.</summary>
     public int LossCurvePoints { get; init; } = 40;
 
-    /// <summary>Size of the fixed evaluation set (own seeded stream) for the loss curve and final loss. Default 8192.</summary>
+    /// <summary>Size of the fixed evaluation set (a fixed seed per instance index, independent of <see cref="Seed"/>) for the loss curve and final loss. Default 8192.</summary>
     public int EvaluationSamples { get; init; } = 8192;
 
     /// <summary>Checks every setting and throws <see cref="SuperpositionException"/> (InvalidArgument) on the first bad one.</summary>
