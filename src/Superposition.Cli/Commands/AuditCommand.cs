@@ -37,16 +37,21 @@ internal static class AuditCommand
             options = options with { Analysis = options.Analysis with { MeasureMapFeatures = 200 } }; // the report's heatmap
             var backend = analysis.Backend(parse);
 
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var loaded = OnnxModelLoader.Load(modelPath);
             var result = LayerProgressDisplay.Run(context, $"analysing {loaded.FileName} ({backend.Name})",
                 progress => ModelAnalyzer.Analyze(loaded, options, backend, progress));
             var comparison = baselines.Compare(parse, context, result, backend);
             var probe = analysis.Probe(parse, context, loaded.Path, backend);
             var input = new AuditInput(new RunInfo(ToolIdentity.Current.Version, CommandLineText(parse), DateTimeOffset.UtcNow), result, comparison, detailLayers, probe);
+            double beforeReport = clock.Elapsed.TotalSeconds;
             var document = AuditReportBuilder.Build(input);
 
             OutputFile.Write(pdfPath, stream => new PdfReportRenderer().Render(document, stream));
+            double reportSeconds = clock.Elapsed.TotalSeconds - beforeReport;
             context.Status($"wrote {pdfPath}");
+            context.Status(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"timing: analysis {result.Seconds:0.0} s, baselines and probe {beforeReport - result.Seconds:0.0} s, report {reportSeconds:0.0} s ({100 * reportSeconds / Math.Max(clock.Elapsed.TotalSeconds, 1e-9):0}% of {clock.Elapsed.TotalSeconds:0.0} s)"));
             if (parse.GetValue(html) is { } htmlFile)
             {
                 OutputFile.Write(htmlFile.FullName, stream => new HtmlReportRenderer().Render(document, stream));
