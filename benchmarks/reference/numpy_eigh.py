@@ -7,6 +7,8 @@ float32, plus a GEMM of the same size, with the same shape of run as the C# job:
 
 Usage: /usr/bin/python3 benchmarks/reference/numpy_eigh.py [n ...]   (default 256 512 1024 2048 4096)
 Prints a markdown table (mean and min seconds) and, per size, the largest eigenvalue as a cross-check.
+       /usr/bin/python3 benchmarks/reference/numpy_eigh.py --once N values|vectors float64|float32 REPS
+times one operation (the numpy half of native_vs_numpy.sh) and prints "numpy N OP DTYPE min mean".
 """
 import sys
 import time
@@ -45,7 +47,23 @@ def timed(fn):
     return float(np.mean(times)), float(np.min(times))
 
 
+def once(n, op, dtype, reps):
+    a = symmetric(n).astype(np.float32 if dtype == "float32" else np.float64)
+    fn = np.linalg.eigh if op == "vectors" else np.linalg.eigvalsh
+    fn(a)
+    times = []
+    for _ in range(reps):
+        start = time.perf_counter()
+        fn(a)
+        times.append(time.perf_counter() - start)
+    print(f"numpy {n} {op} {dtype} {min(times):.4f} {np.mean(times):.4f}")
+
+
 def main():
+    if sys.argv[1:2] == ["--once"]:
+        n, op, dtype, reps = sys.argv[2:6]
+        once(int(n), op, dtype, int(reps))
+        return
     sizes = [int(s) for s in sys.argv[1:]] or [256, 512, 1024, 2048, 4096]
     print(f"numpy {np.__version__}, {WARMUP} warm-up + {RUNS} runs; seconds as mean (min)")
     print()

@@ -53,7 +53,7 @@ public static partial class AuditReportBuilder
                 x.Coherence.MaxCoherence is double max ? $"{F(max)} / {F(x.Coherence.WelchBound)}" : "—",
                 fit.Succeeded ? $"{F(fit.Alpha)} ({x.HeavyTail.Quality})" : "no fit",
             };
-            if (input.Comparison?.For(layer.Name) is { } match) row.Add($"{match.Nearest.Regime} ({match.Closeness})");
+            if (input.Comparison?.For(layer.Name) is { } match) row.Add($"{match.Nearest.Regime.Split(':')[0]}, {match.Nearest.Baseline} ({match.Closeness})");
             else if (input.Comparison is not null) row.Add("—");
             rows.Add(row);
         }
