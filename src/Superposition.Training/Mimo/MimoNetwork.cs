@@ -24,15 +24,25 @@ internal sealed class MimoSample
 
     public float[] Z { get; }
 
-    /// <summary>x_s ~ N(0, I), y_s = ReLU(T x_s), z = Σ_s bind(k_s, x_s).</summary>
-    public void Draw(ref Xoshiro256 rng, float[] teacher, float[][] keys, MimoBinding binding)
+    /// <summary>x_s = U u_s (u_s ~ N(0, I_r); U null means x_s ~ N(0, I_d)), y_s = ReLU(T x_s), z = Σ_s bind(k_s, x_s).</summary>
+    public void Draw(ref Xoshiro256 rng, float[] teacher, float[]? basis, int rank, float[][] keys, MimoBinding binding)
     {
         int d = Z.Length;
         Array.Clear(Z);
+        Span<float> u = stackalloc float[Math.Max(rank, 1)];
         for (int s = 0; s < X.Length; s++)
         {
             float[] x = X[s], y = Y[s];
-            for (int i = 0; i < d; i++) x[i] = (float)rng.NextGaussian();
+            if (basis is null)
+            {
+                for (int i = 0; i < d; i++) x[i] = (float)rng.NextGaussian();
+            }
+            else
+            {
+                for (int j = 0; j < rank; j++) u[j] = (float)rng.NextGaussian();
+                for (int i = 0; i < d; i++) x[i] = VectorOps.Dot(basis.AsSpan(i * rank, rank), u);
+            }
+
             for (int i = 0; i < d; i++)
             {
                 y[i] = MathF.Max(VectorOps.Dot(teacher.AsSpan(i * d, d), x), 0f);

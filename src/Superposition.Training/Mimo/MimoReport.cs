@@ -12,7 +12,7 @@ public static class MimoReport
         ArgumentNullException.ThrowIfNull(result);
         var o = result.Options;
         var sb = new StringBuilder();
-        sb.Append(Inv($"Computation in superposition: d = {o.Dimension}, shared MLP d -> {o.HiddenWidth} -> d, per-slot task y = ReLU(T x), T_ij ~ N(0, 1/d), x ~ N(0, I).\n"));
+        sb.Append(Inv($"Computation in superposition: d = {o.Dimension}, shared MLP d -> {o.HiddenWidth} -> d, per-slot task y = ReLU(T x), T_ij ~ N(0, 1/d), x = U u with u ~ N(0, I_r), r = {(o.InputRank == 0 ? o.Dimension : o.InputRank)}.\n"));
         sb.Append(Inv($"AdamW lr {o.LearningRate}, batch {o.BatchSize}, {o.Steps} steps, seed {o.Seed}. Error = E||y_hat - y||^2 / E||y||^2 on {o.EvaluationSamples} held-out samples.\n"));
         sb.Append(Inv($"Expected key cos^2 of random keys: 1/d = {result.ExpectedCosineSquared:0.00000}.\n\n"));
         sb.Append("| binding | N | relative error | final train loss | mean cos^2 of its keys |\n|---|---:|---:|---:|---:|\n");

@@ -47,6 +47,13 @@ public static class MimoTrainer
         var teacherRng = Xoshiro256.ForStream(o.Seed, 2);
         var teacher = new float[d * d];
         for (int i = 0; i < teacher.Length; i++) teacher[i] = (float)(teacherRng.NextGaussian() / Math.Sqrt(d));
+        int rank = o.InputRank == 0 ? d : o.InputRank;
+        float[]? basis = null;
+        if (o.InputRank > 0)
+        {
+            basis = new float[d * rank];
+            for (int i = 0; i < basis.Length; i++) basis[i] = (float)(teacherRng.NextGaussian() / Math.Sqrt(rank));
+        }
 
         var net = new MimoNetwork(d, hw);
         var initRng = Xoshiro256.ForStream(o.Seed, 3, (ulong)binding, (ulong)slots);
@@ -64,7 +71,7 @@ public static class MimoTrainer
             float scale = 1f / (o.BatchSize * slots * d);
             for (int r = 0; r < o.BatchSize; r++)
             {
-                sample.Draw(ref rng, teacher, keys, binding);
+                sample.Draw(ref rng, teacher, basis, rank, keys, binding);
                 loss += net.AccumulateGradient(sample, keys, binding, scale, grad);
             }
 
@@ -75,7 +82,7 @@ public static class MimoTrainer
         double err = 0, norm = 0;
         for (int r = 0; r < o.EvaluationSamples; r++)
         {
-            sample.Draw(ref evalRng, teacher, keys, binding);
+            sample.Draw(ref evalRng, teacher, basis, rank, keys, binding);
             var (e, n) = net.Error(sample, keys, binding);
             err += e;
             norm += n;
