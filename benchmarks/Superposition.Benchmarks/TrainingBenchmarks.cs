@@ -41,7 +41,7 @@ public class TrainingBenchmarks
     {
         var options = TmsPresets.ByName(Preset) with { EvaluationSamples = 1 };
         _workers = Enumerable.Range(0, options.FeatureProbabilities.Count).Select(i => new TmsWorker(options, i, options.Seed)).ToArray();
-        var rng = new Superposition.Training.Random.Xoshiro256(1);
+        var rng = new Superposition.Training.Rng.Xoshiro256(1);
         _a = new float[GemmSize * GemmSize];
         _b = new float[GemmSize * GemmSize];
         _c = new float[GemmSize * GemmSize];

@@ -40,24 +40,4 @@ internal static class VectorOps
             Vector.FusedMultiplyAdd(va, Vector.LoadUnsafe(ref vr, (nuint)i), Vector.LoadUnsafe(ref yr, (nuint)i)).StoreUnsafe(ref yr, (nuint)i);
         for (; i < len; i++) Unsafe.Add(ref yr, i) += alpha * Unsafe.Add(ref vr, i);
     }
-
-    /// <summary>g += alpha · u + beta · v.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void AddTwoScaled(Span<float> g, float alpha, ReadOnlySpan<float> u, float beta, ReadOnlySpan<float> v)
-    {
-        ref float gr = ref MemoryMarshal.GetReference(g);
-        ref float ur = ref MemoryMarshal.GetReference(u);
-        ref float vr = ref MemoryMarshal.GetReference(v);
-        int len = g.Length;
-        int i = 0;
-        var va = new Vector<float>(alpha);
-        var vb = new Vector<float>(beta);
-        for (; i <= len - Vector<float>.Count; i += Vector<float>.Count)
-        {
-            var acc = Vector.FusedMultiplyAdd(va, Vector.LoadUnsafe(ref ur, (nuint)i), Vector.LoadUnsafe(ref gr, (nuint)i));
-            Vector.FusedMultiplyAdd(vb, Vector.LoadUnsafe(ref vr, (nuint)i), acc).StoreUnsafe(ref gr, (nuint)i);
-        }
-
-        for (; i < len; i++) Unsafe.Add(ref gr, i) += (alpha * Unsafe.Add(ref ur, i)) + (beta * Unsafe.Add(ref vr, i));
-    }
 }

@@ -63,7 +63,7 @@ public static class TeacherStudent
         var g = new float[n];
         var x = new float[o.BatchSize * n];
         var evalX = new float[o.EvaluationSamples * n];
-        var evalRng = Random.Xoshiro256.ForStream(o.Seed, 77, 3);
+        var evalRng = Rng.Xoshiro256.ForStream(o.Seed, 77, 3);
         TmsKernel.Sample(ref evalRng, thresholds, evalX, n);
         double EvalLoss()
         {
@@ -84,7 +84,7 @@ public static class TeacherStudent
         float scale = 2f / x.Length;
         for (int step = 1; step <= o.Steps; step++)
         {
-            var rng = Random.Xoshiro256.ForStream(o.Seed, 77, 2, (ulong)step);
+            var rng = Rng.Xoshiro256.ForStream(o.Seed, 77, 2, (ulong)step);
             TmsKernel.Sample(ref rng, thresholds, x, n);
             Array.Clear(g);
             for (int j = 0; j < x.Length; j++)

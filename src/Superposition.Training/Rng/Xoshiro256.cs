@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace Superposition.Training.Random;
+namespace Superposition.Training.Rng;
 
 /// <summary>
 /// xoshiro256** (Blackman and Vigna) seeded through SplitMix64. Our own generator so that every trained

@@ -1,4 +1,4 @@
-using Superposition.Training.Random;
+using Superposition.Training.Rng;
 using Superposition.Training.Tms;
 
 namespace Superposition.Training.Tests.Random;
