@@ -5,10 +5,10 @@ namespace Superposition.Spectral.LinearAlgebra;
 /// <summary>
 /// LAPACK/BLAS through P/Invoke (OpenBLAS when present: about 20× faster than the managed backend and on par
 /// with numpy). Arrays are pinned and passed straight through, no copies. Safe to call from several threads;
-/// OpenBLAS then threads inside each call too, so callers running layers in parallel oversubscribe the cores
-/// (not limited here: nothing sets OpenBLAS' thread count yet).
+/// OpenBLAS then threads inside each call too, so callers running layers in parallel limit it through
+/// <see cref="IThreadedBackend"/>.
 /// </summary>
-internal sealed unsafe partial class NativeBackend : ILinearAlgebraBackend
+internal sealed unsafe partial class NativeBackend : ILinearAlgebraBackend, IThreadedBackend
 {
     private readonly LapackLibrary _lapack;
 
@@ -25,6 +25,10 @@ internal sealed unsafe partial class NativeBackend : ILinearAlgebraBackend
     }
 
     public string Name { get; }
+
+    public int Threads => _lapack.Threads;
+
+    public void SetThreads(int threads) => _lapack.SetThreads(threads);
 
     /// <summary>True when a LAPACK library loads in this process (loads it on first call).</summary>
     public static bool IsAvailable(out string problem) => LapackLibrary.Shared(out problem) is not null;

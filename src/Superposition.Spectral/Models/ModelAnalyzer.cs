@@ -39,10 +39,30 @@ public static class ModelAnalyzer
         var budget = new MemoryBudget(options.MemoryBudgetBytes);
         var results = new LayerAnalysis?[chosen.Count];
         var failures = new SkippedLayer?[chosen.Count];
-        int done = 0;
         // Largest first balances the parallel loop; results are stored by index, so output order is the model's.
         var order = Enumerable.Range(0, chosen.Count).OrderByDescending(i => chosen[i].ParameterCount).ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism), CancellationToken = cancellation };
+        // Several layers at once: one BLAS thread each, or the cores are oversubscribed (IThreadedBackend).
+        var threaded = backend as IThreadedBackend;
+        int blasThreads = threaded?.Threads ?? 1;
+        if (chosen.Count > 1 && parallel.MaxDegreeOfParallelism > 1) threaded?.SetThreads(1);
+        try
+        {
+            RunLayers(chosen, order, parallel, budget, options, backend, results, failures, progress, cancellation);
+        }
+        finally
+        {
+            threaded?.SetThreads(blasThreads);
+        }
+
+        skipped.AddRange(failures.OfType<SkippedLayer>());
+        return new ModelAnalysis(Identify(model), backend.Name, options, results.OfType<LayerAnalysis>().ToList(), skipped, clock.Elapsed.TotalSeconds);
+    }
+
+    private static void RunLayers(List<WeightMatrix> chosen, int[] order, ParallelOptions parallel, MemoryBudget budget, ModelAnalysisOptions options,
+        ILinearAlgebraBackend backend, LayerAnalysis?[] results, SkippedLayer?[] failures, IProgress<LayerProgress>? progress, CancellationToken cancellation)
+    {
+        int done = 0;
         Parallel.ForEach(order, parallel, i =>
         {
             var matrix = chosen[i];
@@ -66,9 +86,6 @@ public static class ModelAnalyzer
 
             progress?.Report(new LayerProgress(Interlocked.Increment(ref done), chosen.Count, matrix.Name));
         });
-
-        skipped.AddRange(failures.OfType<SkippedLayer>());
-        return new ModelAnalysis(Identify(model), backend.Name, options, results.OfType<LayerAnalysis>().ToList(), skipped, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>Analyses one weight matrix as a frame in the chosen orientation.</summary>

@@ -1,3 +1,4 @@
+using Superposition.Training.Rng;
 using Superposition.Training.Tms;
 
 namespace Superposition.Training.Dynamics;
@@ -63,7 +64,7 @@ public static class TeacherStudent
         var g = new float[n];
         var x = new float[o.BatchSize * n];
         var evalX = new float[o.EvaluationSamples * n];
-        var evalRng = Rng.Xoshiro256.ForStream(o.Seed, 77, 3);
+        var evalRng = Xoshiro256.ForStream(o.Seed, 77, 3);
         TmsKernel.Sample(ref evalRng, thresholds, evalX, n);
         double EvalLoss()
         {
@@ -84,7 +85,7 @@ public static class TeacherStudent
         float scale = 2f / x.Length;
         for (int step = 1; step <= o.Steps; step++)
         {
-            var rng = Rng.Xoshiro256.ForStream(o.Seed, 77, 2, (ulong)step);
+            var rng = Xoshiro256.ForStream(o.Seed, 77, 2, (ulong)step);
             TmsKernel.Sample(ref rng, thresholds, x, n);
             Array.Clear(g);
             for (int j = 0; j < x.Length; j++)

@@ -79,7 +79,11 @@ internal sealed unsafe class LapackLibrary
                     handles.Add(handle);
                 }
 
-                var library = new LapackLibrary(Describe(candidate, handles), symbol => Export(handles, symbol));
+                var library = new LapackLibrary(Describe(candidate, handles), symbol => Export(handles, symbol))
+                {
+                    SetThreadsExport = OptionalExport(handles, "openblas_set_num_threads"),
+                    GetThreadsExport = OptionalExport(handles, "openblas_get_num_threads"),
+                };
                 return (library, "");
             }
             catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
@@ -95,6 +99,30 @@ internal sealed unsafe class LapackLibrary
         }
 
         return (null, string.Join("; ", problems));
+    }
+
+    /// <summary>OpenBLAS' thread control (absent from reference LAPACK/BLAS): 0 when not exported.</summary>
+    internal nint SetThreadsExport { get; init; }
+
+    internal nint GetThreadsExport { get; init; }
+
+    /// <summary>Threads OpenBLAS uses inside one call, or 1 for a library without its own threads.</summary>
+    public int Threads => GetThreadsExport == 0 ? 1 : ((delegate* unmanaged<int>)GetThreadsExport)();
+
+    /// <summary>Sets OpenBLAS' thread count for later calls; no effect on libraries without threads.</summary>
+    public void SetThreads(int threads)
+    {
+        if (SetThreadsExport != 0) ((delegate* unmanaged<int, void>)SetThreadsExport)(Math.Max(1, threads));
+    }
+
+    private static nint OptionalExport(List<nint> handles, string symbol)
+    {
+        foreach (var handle in handles)
+        {
+            if (NativeLibrary.TryGetExport(handle, symbol, out var address)) return address;
+        }
+
+        return 0;
     }
 
     private static nint Export(List<nint> handles, string symbol)
