@@ -153,10 +153,7 @@ internal static class TmsKernel
             var tv = Vector.LoadUnsafe(ref MemoryMarshal.GetReference(teacher), (nuint)i);
             for (int r = 0; r < count; r++)
             {
-                var acc = bv;
-                int hb = r * m;
-                for (int k = 0; k < m; k++)
-                    acc = Vector.FusedMultiplyAdd(new Vector<float>(h[hb + k]), Vector.LoadUnsafe(ref wr, (nuint)((k * p) + i)), acc);
+                var acc = PreActivation(ref wr, bv, h, r * m, m, p, i);
                 var xv = Vector.LoadUnsafe(ref xr, (nuint)((r * p) + i));
                 var e = Vector.Max(acc, Vector<float>.Zero) - (tv * xv);
                 var ie = iv * e;
@@ -167,6 +164,41 @@ internal static class TmsKernel
         }
 
         return Vector.Sum(lossAcc);
+    }
+
+    /// <summary>b + Σ_k h_rk W_k for the features [i, i + vector width): the pre-activation of the output, shared by training and <see cref="Forward"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<float> PreActivation(ref float wr, Vector<float> bv, ReadOnlySpan<float> h, int hb, int m, int p, int i)
+    {
+        var acc = bv;
+        for (int k = 0; k < m; k++)
+            acc = Vector.FusedMultiplyAdd(new Vector<float>(h[hb + k]), Vector.LoadUnsafe(ref wr, (nuint)((k * p) + i)), acc);
+        return acc;
+    }
+
+    /// <summary>
+    /// The model's output x' = ReLU(Wᵀ W x + b) for <paramref name="rows"/> padded rows of x (p columns), with the
+    /// same kernels and operation order as training.
+    /// </summary>
+    public static void Forward(ReadOnlySpan<float> w, ReadOnlySpan<float> b, ReadOnlySpan<float> x, int rows, int p, int m, Span<float> output)
+    {
+        Span<float> h = new float[Block * m];
+        ref float wr = ref MemoryMarshal.GetReference(w);
+        int vc = Vector<float>.Count;
+        for (int r0 = 0; r0 < rows; r0 += Block)
+        {
+            int count = Math.Min(Block, rows - r0);
+            Hidden(w, x.Slice(r0 * p, count * p), count, p, m, h);
+            for (int i = 0; i < p; i += vc)
+            {
+                var bv = Vector.LoadUnsafe(ref MemoryMarshal.GetReference(b), (nuint)i);
+                for (int r = 0; r < count; r++)
+                {
+                    Vector.Max(PreActivation(ref wr, bv, h, r * m, m, p, i), Vector<float>.Zero)
+                        .StoreUnsafe(ref MemoryMarshal.GetReference(output), (nuint)(((r0 + r) * p) + i));
+                }
+            }
+        }
     }
 
     /// <summary>∂W_k += Σ_r h_rk d_r + dh_rk x_r; ∂b += Σ_r d_r.</summary>
