@@ -51,7 +51,7 @@ internal static class UseResolver
                 var downstream = new List<TensorUse>();
                 Follow(graph, node.Output[0], rank, next, transposed, depth + 1, downstream);
                 bool recurrent = downstream.Count > 0 && downstream.All(u => u.Op is "LSTM" or "GRU" or "RNN" && u.InputIndex is 1 or 2);
-                if (recurrent) uses.AddRange(downstream.Select(u => u with { Via = next }));
+                if (recurrent) uses.AddRange(downstream);
                 else uses.Add(direct);
             }
             else

@@ -165,12 +165,16 @@ internal static class FrameBuilder
             throw Fail.LayerTooLarge(tensor.Name, rows * columns * sizeof(double), (long)Array.MaxLength * sizeof(double));
         }
 
-        if (note is null && (rows == 1 || columns == 1))
+        bool singleUnit = rows == 1 || columns == 1;
+        if (note is null && singleUnit)
         {
             note = "one side has a single unit: a frame in one dimension is overcomplete by construction";
         }
 
-        return new WeightMatrix(tensor, use, slice, offset, (int)rows, (int)columns, rowRole, columnRole, readAxis, note);
+        return new WeightMatrix(tensor, use, slice, offset, (int)rows, (int)columns, rowRole, columnRole, readAxis, note)
+        {
+            OvercompleteByConstruction = singleUnit || (note?.Contains("by construction", StringComparison.Ordinal) ?? false),
+        };
     }
 
     /// <summary>The data input a weight multiplies: input 0, or input 1 when the weight itself is the first operand.</summary>

@@ -60,6 +60,12 @@ public sealed class WeightMatrix
     public string? Note { get; }
 
     /// <summary>
+    /// True when the frame is overcomplete by construction (a depthwise kernel, a single hidden unit), so its
+    /// superposition measures say nothing about learning; informational notes (gate reordering) leave it false.
+    /// </summary>
+    public bool OvercompleteByConstruction { get; internal set; }
+
+    /// <summary>
     /// The value the consuming node multiplies by this weight (its activation input), when the op has one; the
     /// activation probe compares that value's principal subspace with this frame.
     /// </summary>

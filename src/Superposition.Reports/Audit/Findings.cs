@@ -25,7 +25,7 @@ internal static class Findings
             return blocks;
         }
 
-        var byConstruction = layers.Where(l => l.Notes.Count > 0).ToList();
+        var byConstruction = layers.Where(l => l.ByConstruction).ToList();
         // Frames overcomplete by construction (one hidden dimension, depthwise kernels, fixed transforms) trivially
         // have collinear features and degenerate spectra: they are named under caveats, not as findings.
         var learned = layers.Except(byConstruction).ToList();

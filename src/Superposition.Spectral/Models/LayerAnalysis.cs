@@ -17,6 +17,10 @@ namespace Superposition.Spectral.Models;
 /// <param name="Notes">Caveats for the reader (overcomplete by construction, fixed transform, ...).</param>
 /// <param name="Seconds">Wall time of this layer's analysis.</param>
 /// <param name="Analysis">Every measure of MATH.md sections 1-4.</param>
+/// <param name="ByConstruction">
+/// True when the frame's shape or content is fixed by construction (depthwise kernel, single unit, fixed transform):
+/// its measures are reported but say nothing about what training packed into it.
+/// </param>
 public sealed record LayerAnalysis(
     string Name,
     string Tensor,
@@ -31,7 +35,8 @@ public sealed record LayerAnalysis(
     string? Decoding,
     IReadOnlyList<string> Notes,
     double Seconds,
-    FrameAnalysis Analysis);
+    FrameAnalysis Analysis,
+    bool ByConstruction = false);
 
 /// <summary>A weight that was not analysed, with the reason (never dropped silently).</summary>
 public sealed record SkippedLayer(string Name, string Op, IReadOnlyList<long> Shape, string Dtype, string Reason);

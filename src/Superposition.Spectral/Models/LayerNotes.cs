@@ -1,4 +1,5 @@
 using Superposition.Onnx.Orientation;
+using Superposition.Spectral.Analysis;
 
 namespace Superposition.Spectral.Models;
 
@@ -10,13 +11,20 @@ internal static class LayerNotes
 {
     private static readonly string[] FixedTransformWords = ["stft", "fourier", "dft", "mel", "fbank", "filterbank", "filter_bank", "window", "basis"];
 
-    public static IReadOnlyList<string> For(WeightMatrix matrix)
+    /// <summary>α above this is what fixed transforms show (14–19 on STFT bases); trained weights stay well below.</summary>
+    public const double FixedTransformAlpha = 10;
+
+    public static IReadOnlyList<string> For(WeightMatrix matrix, FrameAnalysis analysis)
     {
         var notes = new List<string>();
         if (matrix.Note is { } note) notes.Add(note);
         if (IsFixedTransform(matrix))
         {
             notes.Add("the name suggests a fixed, non-learned transform (STFT, DFT or filter-bank basis): its spectrum says nothing about training quality");
+        }
+        else if (analysis.HeavyTail.PowerLaw.Alpha > FixedTransformAlpha)
+        {
+            notes.Add($"α = {analysis.HeavyTail.PowerLaw.Alpha:0.#} is far above trained weights' range and typical of fixed transforms (STFT or filter banks stored as weights)");
         }
 
         return notes;

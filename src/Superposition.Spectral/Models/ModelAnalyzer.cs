@@ -95,9 +95,20 @@ public static class ModelAnalyzer
         var frame = matrix.Orient(options.Orientation);
         var input = new FrameInput(matrix.Name, frame.Hidden, frame.Features, matrix.ReadFrame(frame.FeatureAxis));
         var analysis = FrameAnalyzer.Analyze(input, options.Analysis, backend);
+        bool fixedTransform = LayerNotes.IsFixedTransform(matrix);
+        if (fixedTransform && analysis.HeavyTail.PowerLaw.Succeeded)
+        {
+            // WeightWatcher's bands grade training; a fixed STFT or filter-bank basis was never trained (α of 14–19 seen).
+            analysis = analysis with
+            {
+                HeavyTail = analysis.HeavyTail with { Quality = "fixed transform", QualityReason = "not graded: the weights are a fixed, non-learned transform" },
+            };
+        }
+
         var tensor = matrix.Tensor;
         return new LayerAnalysis(matrix.Name, tensor.Name, matrix.Op, matrix.Layer, tensor.Dims, tensor.DataType.Name(), frame.Label,
-            frame.Description, frame.Features, frame.Hidden, tensor.Decoding, LayerNotes.For(matrix), clock.Elapsed.TotalSeconds, analysis);
+            frame.Description, frame.Features, frame.Hidden, tensor.Decoding, LayerNotes.For(matrix, analysis), clock.Elapsed.TotalSeconds, analysis,
+            matrix.OvercompleteByConstruction || fixedTransform);
     }
 
     /// <summary>

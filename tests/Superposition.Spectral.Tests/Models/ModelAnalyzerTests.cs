@@ -97,3 +97,29 @@ public sealed class ModelAnalyzerTests
         Assert.Equal(ErrorKind.InvalidArgument, error.Kind);
     }
 }
+
+/// <summary>Frames whose geometry is fixed by construction are measured but not graded or read as superposition.</summary>
+public sealed class ByConstructionTests
+{
+    [Fact]
+    public void Fixed_transform_basis_is_not_graded_and_depthwise_kernel_is_flagged()
+    {
+        var random = new Random(9);
+        float[] Values(int count) => Enumerable.Range(0, count).Select(_ => (float)random.NextDouble() - 0.5f).ToArray();
+        var model = OnnxModelLoader.Load(new ModelBuilder()
+            .Initializer(ModelBuilder.Float32("stft.forward_basis_buffer", [64, 1, 48], Values(64 * 48))).Node("Conv", "stft", ["audio", "stft.forward_basis_buffer"], ["spec"])
+            .Initializer(ModelBuilder.Float32("dw.weight", [40, 1, 3, 3], Values(360))).Node("Conv", "dw", ["spec", "dw.weight"], ["d"], ModelBuilder.Int("group", 40))
+            .Initializer(ModelBuilder.Float32("fc.weight", [48, 96], Values(48 * 96))).Node("MatMul", "fc", ["d", "fc.weight"], ["y"])
+            .ToBytes(), "audio.onnx");
+        var layers = ModelAnalyzer.Analyze(model, ModelAnalysisOptions.Default, Backends.Default).Layers.ToDictionary(l => l.Tensor);
+
+        var stft = layers["stft.forward_basis_buffer"];
+        Assert.True(stft.ByConstruction);
+        Assert.Contains(stft.Notes, n => n.Contains("fixed, non-learned", StringComparison.Ordinal));
+        if (stft.Analysis.HeavyTail.PowerLaw.Succeeded) Assert.Equal("fixed transform", stft.Analysis.HeavyTail.Quality);
+
+        Assert.True(layers["dw.weight"].ByConstruction);
+        Assert.False(layers["fc.weight"].ByConstruction);
+        Assert.Empty(layers["fc.weight"].Notes);
+    }
+}
