@@ -57,11 +57,7 @@ internal static class ToyCommand
             if (parse.GetValue(features) is int n) options = options with { Features = n };
             if (parse.GetValue(bottleneck) is int k) options = options with { Bottleneck = k };
             if (parse.GetValue(settings) is { Length: > 0 } given) options = options with { Settings = given.Select(ParseSetting).ToList() };
-            string folder = parse.GetValue(output)!.FullName;
-            var result = LayerProgressDisplay.RunTraining(context, "training teacher–student dynamics", progress => ToyLab.Dynamics(options, folder, progress));
-            context.Out.WriteLine(DynamicsReport.Table(result));
-            context.Status($"wrote {folder}");
-            return ExitCodes.Success;
+            return Train(context, parse.GetValue(output)!.FullName, "training teacher–student dynamics", (folder, progress) => ToyLab.Dynamics(options, folder, progress), DynamicsReport.Table);
         });
         return command;
     }
@@ -80,13 +76,18 @@ internal static class ToyCommand
             if (parse.GetValue(steps) is int s) options = options with { Steps = s };
             if (parse.GetValue(dimension) is int d) options = options with { Dimension = d };
             if (parse.GetValue(slots) is { Length: > 0 } n) options = options with { Slots = n };
-            string folder = parse.GetValue(output)!.FullName;
-            var result = LayerProgressDisplay.RunTraining(context, "training MIMO networks", progress => ToyLab.Mimo(options, folder, progress));
-            context.Out.WriteLine(MimoReport.Table(result));
-            context.Status($"wrote {folder}");
-            return ExitCodes.Success;
+            return Train(context, parse.GetValue(output)!.FullName, "training MIMO networks", (folder, progress) => ToyLab.Mimo(options, folder, progress), MimoReport.Table);
         });
         return command;
+    }
+
+    /// <summary>Trains with progress, prints the result's table, and says where the files went.</summary>
+    private static int Train<T>(CliContext context, string folder, string title, Func<string, IProgress<Training.Tms.ToyProgress>, T> train, Func<T, string> table)
+    {
+        var result = LayerProgressDisplay.RunTraining(context, title, progress => train(folder, progress));
+        context.Out.WriteLine(table(result));
+        context.Status($"wrote {folder}");
+        return ExitCodes.Success;
     }
 
     private static PowerLawSetting ParseSetting(string text)

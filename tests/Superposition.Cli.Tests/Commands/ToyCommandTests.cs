@@ -76,6 +76,21 @@ public sealed class ToyCommandTests(FiveTwoToys toys) : IClassFixture<FiveTwoToy
     }
 
     [Fact]
+    public void Dynamics_and_mimo_write_their_tables()
+    {
+        string folder = RepoPaths.NewTempFolder();
+        var dynamics = CliRunner.Run("toy", "dynamics", "--steps", "300", "--features", "12", "--bottleneck", "4", "--setting", "2,1", "--out", folder);
+        Assert.True(dynamics.ExitCode == 0, dynamics.Error);
+        Assert.Contains("(a+2b-1)/a", File.ReadAllText(Path.Combine(folder, "dynamics.md")));
+        Assert.Contains("| 2 | 1 | 1.500 |", dynamics.Out); // the diagonal-linear prediction (2 + 2 - 1)/2
+
+        var mimo = CliRunner.Run("toy", "mimo", "--steps", "40", "--dimension", "16", "--slots", "1", "2", "--out", folder);
+        Assert.True(mimo.ExitCode == 0, mimo.Error);
+        Assert.True(File.Exists(Path.Combine(folder, "mimo.md")));
+        Assert.Equal(ErrorKind.InvalidArgument, (ErrorKind)CliRunner.Run("toy", "dynamics", "--setting", "two,one", "--out", folder).ExitCode);
+    }
+
+    [Fact]
     public void Missing_baselines_folder_is_an_argument_error()
     {
         var result = CliRunner.Run("compare", RepoPaths.WakeWordHead, "--baselines", Path.Combine(RepoPaths.NewTempFolder(), "none"));
