@@ -53,7 +53,7 @@ public sealed class TmsOnnxExporterTests
         }
     }
 
-    [Fact]
+    [RequiresPythonOnnxFact]
     public void Onnx_checker_accepts_the_file_and_numpy_runs_the_graph_to_our_outputs()
     {
         // Independent check with the onnx package (python): the checker accepts the file (full_check), and the
