@@ -13,6 +13,12 @@ public static class OnnxModelLoader
     {
         if (Directory.Exists(path)) throw Fail.InvalidModel(path, "is a directory; expected an .onnx file");
         if (!File.Exists(path)) throw Fail.InvalidModel(path, "file not found");
+        if (new FileInfo(path).Length > Array.MaxLength)
+        {
+            // Protobuf messages cannot exceed 2 GiB, so such a file is not a valid model (large models keep weights external).
+            throw Fail.InvalidModel(path, "is larger than 2 GiB; an ONNX model that large must keep its weights in external data files");
+        }
+
         byte[] bytes;
         try
         {

@@ -132,3 +132,43 @@ public sealed class StorageTests
         Assert.Equal("loop.body/step", matrix.Layer);
     }
 }
+
+/// <summary>Weights beyond 2 GB of external data are reached through a mapped window, never read up front.</summary>
+public sealed class LargeExternalDataTests
+{
+    [Fact]
+    public void Tensor_past_the_2GB_mark_of_a_sparse_external_file_loads_lazily()
+    {
+        string folder = RepoPaths.NewTempFolder();
+        string data = Path.Combine(folder, "big.bin");
+        const long Offset = 3L << 30; // 3 GiB: beyond int range and beyond what a byte[] could hold
+        float[] values = [0.5f, -1.5f, 2.25f, 4f, -8f, 16f];
+        using (var file = new FileStream(data, FileMode.CreateNew))
+        {
+            file.SetLength(Offset + 24); // sparse: no disk blocks for the hole
+            file.Position = Offset;
+            var bytes = new byte[24];
+            Buffer.BlockCopy(values, 0, bytes, 0, 24);
+            file.Write(bytes);
+        }
+
+        try
+        {
+            var tensor = new TensorProto { Name = "far", DataType = (int)DataType.Float, Dims = { 2, 3 }, DataLocation = TensorProto.Types.DataLocation.External };
+            tensor.ExternalData.Add(new StringStringEntryProto { Key = "location", Value = "big.bin" });
+            tensor.ExternalData.Add(new StringStringEntryProto { Key = "offset", Value = Offset.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            string path = new ModelBuilder().Initializer(tensor).Node("MatMul", "mm", ["x", "far"], ["y"]).Save(folder);
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var model = OnnxModelLoader.Load(path);
+            Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 50_000_000, "loading must not read the external file");
+            var matrix = Assert.Single(model.Matrices);
+            // Rows (0.5, -1.5, 2.25) and (4, -8, 16); the read frame takes columns (w0j, w1j).
+            Assert.Equal([0.5, 4.0, -1.5, -8.0, 2.25, 16.0], matrix.ReadFrame(Superposition.Onnx.Orientation.FeatureAxis.Columns));
+        }
+        finally
+        {
+            File.Delete(data);
+        }
+    }
+}
