@@ -10,6 +10,7 @@ internal sealed class AnalysisOptionSet
 {
     private readonly Option<string[]> _layers = new("--layers")
     {
+        HelpName = "PATTERN",
         Description = "Only layers whose weight or node name matches one of these glob patterns (* and ?, case-insensitive; comma-separated or repeated).",
         AllowMultipleArgumentsPerToken = true,
     };
@@ -24,16 +25,19 @@ internal sealed class AnalysisOptionSet
 
     private readonly Option<int?> _memoryBudget = new("--memory-budget")
     {
+        HelpName = "MiB",
         Description = "MiB that layers analysed at the same time may use together (default: 60% of available memory). Larger layers are skipped with a reason.",
     };
 
     private readonly Option<double?> _eigenspaceTolerance = new("--eigenspace-tolerance")
     {
+        HelpName = "SHARE",
         Description = "Group eigenvalues within this share of λ_max into one eigenspace (default 1e-4; trained toy frames need about 0.05).",
     };
 
     private readonly Option<double?> _cosineTolerance = new("--cosine-tolerance")
     {
+        HelpName = "TOL",
         Description = "Tolerance on cosines when matching localized clusters to polytopes (default 0.02).",
     };
 

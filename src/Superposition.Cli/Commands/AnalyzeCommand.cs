@@ -12,8 +12,8 @@ internal static class AnalyzeCommand
     public static Command Create(CliContext context)
     {
         var model = new Argument<FileInfo>("model") { Description = "The .onnx file to analyse." };
-        var json = new Option<FileInfo?>("--json") { Description = "Write every layer's results as JSON (camelCase) to this file." };
-        var csv = new Option<FileInfo?>("--csv") { Description = "Write one CSV row per layer (analysed or skipped) to this file." };
+        var json = new Option<FileInfo?>("--json") { HelpName = "FILE", Description = "Write every layer's results as JSON (camelCase) to this file." };
+        var csv = new Option<FileInfo?>("--csv") { HelpName = "FILE", Description = "Write one CSV row per layer (analysed or skipped) to this file." };
         var perFeature = new Option<bool>("--per-feature") { Description = "Include per-feature arrays D, q, kappa, leverage, norm (feature order) in the JSON." };
         var analysis = new AnalysisOptionSet();
         var command = new Command("analyze", "Measure every weight matrix as a frame: spectrum of F = W Wᵀ, localization, feature dimensionality and capacity, "

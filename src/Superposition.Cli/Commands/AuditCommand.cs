@@ -15,10 +15,10 @@ internal static class AuditCommand
     public static Command Create(CliContext context)
     {
         var model = new Argument<FileInfo?>("model") { Description = "The .onnx file to audit (default: the bundled sample, the PP-OCRv4 text recognizer).", Arity = ArgumentArity.ZeroOrOne };
-        var output = new Option<FileInfo?>("--output", "-o") { Description = "The PDF report to write (default: <model>-audit.pdf in the current folder)." };
-        var html = new Option<FileInfo?>("--html") { Description = "Also write the report as one self-contained HTML page." };
-        var json = new Option<FileInfo?>("--json") { Description = "Also write the analysis (with per-feature arrays) and the baseline comparison as JSON." };
-        var detail = new Option<int>("--detail") { Description = "Layers that get a detail section (the most informative first).", DefaultValueFactory = _ => 12 };
+        var output = new Option<FileInfo?>("--output", "-o") { HelpName = "FILE", Description = "The PDF report to write (default: <model>-audit.pdf in the current folder)." };
+        var html = new Option<FileInfo?>("--html") { HelpName = "FILE", Description = "Also write the report as one self-contained HTML page." };
+        var json = new Option<FileInfo?>("--json") { HelpName = "FILE", Description = "Also write the analysis (with per-feature arrays) and the baseline comparison as JSON." };
+        var detail = new Option<int>("--detail") { HelpName = "N", Description = "Layers that get a detail section (the most informative first).", DefaultValueFactory = _ => 12 };
         var baselines = new BaselineOptionSet();
         var analysis = new AnalysisOptionSet();
         var command = new Command("audit", "Analyse every layer, compare with toy baselines, and write the audit report (PDF; optionally HTML and JSON).")

@@ -12,7 +12,7 @@ namespace Superposition.Cli.Commands;
 /// </summary>
 internal sealed class BaselineOptionSet
 {
-    private readonly Option<DirectoryInfo?> _folder = new("--baselines") { Description = "Folder of toy baselines (from 'superposition toy sweep --out DIR'). Default: the cached default baselines, trained on first use." };
+    private readonly Option<DirectoryInfo?> _folder = new("--baselines") { HelpName = "DIR", Description = "Folder of toy baselines (from 'superposition toy sweep --out DIR'). Default: the cached default baselines, trained on first use." };
 
     private readonly Option<bool> _none = new("--no-baselines") { Description = "Skip the comparison with toy baselines." };
 

@@ -13,7 +13,7 @@ internal static class CompareCommand
     public static Command Create(CliContext context)
     {
         var model = new Argument<FileInfo>("model") { Description = "The .onnx file whose layers to place." };
-        var json = new Option<FileInfo?>("--json") { Description = "Write the comparison as JSON to this file." };
+        var json = new Option<FileInfo?>("--json") { HelpName = "FILE", Description = "Write the comparison as JSON to this file." };
         var baselines = new BaselineOptionSet();
         var analysis = new AnalysisOptionSet();
         var command = new Command("compare", "Place each real layer next to toy baselines (distribution of D_i, capacity ratio, localization, tightness) and name the nearest toy regime with its distance.")

@@ -11,7 +11,7 @@ internal static class InspectCommand
     public static Command Create(CliContext context)
     {
         var model = new Argument<FileInfo>("model") { Description = "The .onnx file to list." };
-        var json = new Option<FileInfo?>("--json") { Description = "Also write the listing as JSON (camelCase fields) to this file." };
+        var json = new Option<FileInfo?>("--json") { HelpName = "FILE", Description = "Also write the listing as JSON (camelCase fields) to this file." };
         var orientation = CommonOptions.Orientation();
         var command = new Command("inspect", "List producer, opset and every stored tensor: consuming op, layer, shape, dtype, parameters, orientation as features × hidden, storage.")
         {

@@ -13,12 +13,12 @@ internal static class ProbeCommand
     public static Command Create(CliContext context)
     {
         var model = new Argument<FileInfo>("model") { Description = "The .onnx file to run." };
-        var inputs = new Option<string>("--inputs") { Description = "'random' (seeded normal floats, small integers) or a .pb tensor file / folder of input_*.pb files.", DefaultValueFactory = _ => "random" };
-        var tensors = new Option<string[]>("--tensors") { Description = "Values to expose: glob patterns on value names or producing ops (default: the inputs of every weight-reading node).", AllowMultipleArgumentsPerToken = true };
-        var samples = new Option<int>("--samples") { Description = "Random input samples to run.", DefaultValueFactory = _ => 64 };
+        var inputs = new Option<string>("--inputs") { HelpName = "random|FILE", Description = "'random' (seeded normal floats, small integers) or a .pb tensor file / folder of input_*.pb files.", DefaultValueFactory = _ => "random" };
+        var tensors = new Option<string[]>("--tensors") { HelpName = "PATTERN", Description = "Values to expose: glob patterns on value names or producing ops (default: the inputs of every weight-reading node).", AllowMultipleArgumentsPerToken = true };
+        var samples = new Option<int>("--samples") { HelpName = "N", Description = "Random input samples to run.", DefaultValueFactory = _ => 64 };
         var seed = new Option<int>("--seed") { Description = "Seed of the random inputs.", DefaultValueFactory = _ => new ProbeRunOptions().Seed };
-        var shapes = new Option<string[]>("--shape") { Description = "Shape of a named input for random inputs, e.g. --shape input=1x512 (repeatable); dynamic dimensions otherwise get 16 (first) and 1.", AllowMultipleArgumentsPerToken = true };
-        var json = new Option<FileInfo?>("--json") { Description = "Write the measurements as JSON to this file." };
+        var shapes = new Option<string[]>("--shape") { HelpName = "NAME=AxB", Description = "Shape of a named input for random inputs, e.g. --shape input=1x512 (repeatable); dynamic dimensions otherwise get 16 (first) and 1.", AllowMultipleArgumentsPerToken = true };
+        var json = new Option<FileInfo?>("--json") { HelpName = "FILE", Description = "Write the measurements as JSON to this file." };
         var backend = new Option<BackendChoice>("--backend") { Description = "Linear algebra: auto, native or managed.", DefaultValueFactory = _ => BackendChoice.Auto };
         var command = new Command("probe", "Run the model (ONNX Runtime) with intermediate tensors exposed; per tensor: covariance spectrum and its power-law decay, "
             + "per-channel activation frequency, and overlap of the principal subspace with the eigenspaces of the frame that reads it.")

@@ -20,7 +20,7 @@ internal static class ToyCommand
         return command;
     }
 
-    private static Option<DirectoryInfo> OutOption() => new("--out") { Description = "Folder for the models (ONNX + JSON) and tables.", Required = true };
+    private static Option<DirectoryInfo> OutOption() => new("--out") { HelpName = "DIR", Description = "Folder for the models (ONNX + JSON) and tables.", Required = true };
 
     private static Command Tms(CliContext context, string name, string description, bool sweep)
     {
