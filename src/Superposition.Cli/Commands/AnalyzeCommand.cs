@@ -29,6 +29,7 @@ internal static class AnalyzeCommand
             var loaded = OnnxModelLoader.Load(parse.GetValue(model)!.FullName);
             var result = LayerProgressDisplay.Run(context, $"analysing {loaded.FileName} ({backend.Name})",
                 progress => ModelAnalyzer.Analyze(loaded, options, backend, progress));
+            AnalysisGuard.RequireLayers(loaded, result);
             AnalysisTable.Print(context, result);
             var probe = analysis.Probe(parse, context, loaded.Path, backend);
             if (parse.GetValue(json) is { } jsonFile)
@@ -43,9 +44,7 @@ internal static class AnalyzeCommand
                 context.Status($"wrote {csvFile.FullName}");
             }
 
-            return result.Layers.Count == 0 && result.Skipped.Any(s => s.Reason.StartsWith("analysis failed", StringComparison.Ordinal))
-                ? (int)ErrorKind.NumericalFailure
-                : ExitCodes.Success;
+            return ExitCodes.Success;
         });
         return command;
     }

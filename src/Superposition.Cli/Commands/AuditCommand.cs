@@ -41,6 +41,7 @@ internal static class AuditCommand
             var loaded = OnnxModelLoader.Load(modelPath);
             var result = LayerProgressDisplay.Run(context, $"analysing {loaded.FileName} ({backend.Name})",
                 progress => ModelAnalyzer.Analyze(loaded, options, backend, progress));
+            AnalysisGuard.RequireLayers(loaded, result);
             var comparison = baselines.Compare(parse, context, result, backend);
             var probe = analysis.Probe(parse, context, loaded.Path, backend);
             var input = new AuditInput(new RunInfo(ToolIdentity.Current.Version, CommandLineText(parse), DateTimeOffset.UtcNow), result, comparison, detailLayers, probe);

@@ -62,6 +62,29 @@ public sealed class ErrorHandlingTests
     }
 
     [Fact]
+    public void Model_whose_only_weights_are_float8_exits_with_unsupported_data_type_naming_the_tensor()
+    {
+        var weight = new Superposition.Onnx.Proto.TensorProto { Name = "w_fp8", DataType = 17, Dims = { 4, 8 }, RawData = Google.Protobuf.ByteString.CopyFrom(new byte[32]) };
+        string path = new ModelBuilder().Initializer(weight).Node("MatMul", "mm", ["x", "w_fp8"], ["y"]).Save(RepoPaths.NewTempFolder(), "fp8.onnx");
+        var result = CliRunner.Run("analyze", path);
+        Assert.Equal((int)ErrorKind.UnsupportedDataType, result.ExitCode);
+        Assert.Contains("fp8.onnx", result.Error);
+        Assert.Contains("'w_fp8'", result.Error);
+        Assert.Contains("float8e4m3fn", result.Error);
+        AssertOneCleanLine(result);
+    }
+
+    [Fact]
+    public void Model_with_no_weight_matrix_is_an_invalid_model_with_the_reasons()
+    {
+        string path = new ModelBuilder().Initializer(ModelBuilder.Float32("bias", [4], [1, 2, 3, 4])).Node("Add", "add", ["x", "bias"], ["y"]).Save(RepoPaths.NewTempFolder(), "bias.onnx");
+        var result = CliRunner.Run("audit", path, "--no-baselines", "-o", Path.Combine(Path.GetDirectoryName(path)!, "r.pdf"));
+        Assert.Equal((int)ErrorKind.InvalidModel, result.ExitCode);
+        Assert.Contains("1 × 1-D (bias, scale or norm)", result.Error);
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(path)!, "r.pdf")));
+    }
+
+    [Fact]
     public void Layer_pattern_that_matches_nothing_is_an_argument_error()
     {
         var result = CliRunner.Run("analyze", RepoPaths.WakeWordHead, "--layers", "no_such_layer*");

@@ -1,0 +1,22 @@
+using Superposition.Onnx.Model;
+using Superposition.Spectral.Models;
+
+namespace Superposition.Cli.Output;
+
+/// <summary>
+/// An analysis with no layer at all is an error, not an empty table: the user learns which tensor's element type
+/// stopped it, or that the model holds nothing that reads as a frame.
+/// </summary>
+internal static class AnalysisGuard
+{
+    public static void RequireLayers(OnnxModel model, ModelAnalysis analysis)
+    {
+        if (analysis.Layers.Count > 0) return;
+        var undecodable = model.Tensors.FirstOrDefault(t => !t.DataType.IsDecodable() && t.Dims.Count >= 2 && t.Uses.Count > 0);
+        if (undecodable is not null) throw Fail.UnsupportedDataType(model.Path, undecodable.Name, undecodable.DataType.Name());
+        var reasons = analysis.Skipped.GroupBy(s => s.Reason).OrderByDescending(g => g.Count()).Take(3).Select(g => $"{g.Count()} × {g.Key}");
+        throw Fail.InvalidModel(model.Path, analysis.Skipped.Count == 0
+            ? "holds no stored tensor to analyse"
+            : "holds no weight matrix that could be analysed: " + string.Join("; ", reasons));
+    }
+}
