@@ -22,7 +22,7 @@ public static class Fail
 
     public static SuperpositionException UnsupportedDataType(string file, string tensor, string dataType) =>
         new(ErrorKind.UnsupportedDataType,
-            Invariant($"{file}: tensor '{tensor}' has element type {dataType}, which the tool cannot decode (supported: float32, float16, bfloat16, float64, int8, uint8, int16, int32, int64)."));
+            Invariant($"{file}: tensor '{tensor}' has element type {dataType}, which the tool cannot decode (supported: float32, float16, bfloat16, float64, int8/16/32/64, uint8/16/32/64, bool)."));
 
     public static SuperpositionException LayerTooLarge(string layer, long bytesNeeded, long budget) =>
         new(ErrorKind.LayerTooLarge,
