@@ -235,15 +235,17 @@ internal static partial class ChartLayout
         }
 
         var nanColor = new ChartColor(200, 200, 200);
-        for (var r0 = 0; r0 < rows; r0 += fr)
+        int blockRows = (rows + fr - 1) / fr, blockColumns = (columns + fc - 1) / fc;
+        var means = new ChartColor[blockRows, blockColumns];
+        for (var br = 0; br < blockRows; br++)
         {
-            for (var c0 = 0; c0 < columns; c0 += fc)
+            for (var bc = 0; bc < blockColumns; bc++)
             {
                 double sum = 0;
                 var count = 0;
-                for (var r = r0; r < Math.Min(r0 + fr, rows); r++)
+                for (var r = br * fr; r < Math.Min((br + 1) * fr, rows); r++)
                 {
-                    for (var c = c0; c < Math.Min(c0 + fc, columns); c++)
+                    for (var c = bc * fc; c < Math.Min((bc + 1) * fc, columns); c++)
                     {
                         var v = heatmap.Values[r][c];
                         if (double.IsFinite(v))
@@ -254,13 +256,23 @@ internal static partial class ChartLayout
                     }
                 }
 
-                var color = count == 0 ? nanColor : ColorScales.At(heatmap.Scale, ((sum / count) - range.Min) / (range.Max - range.Min));
-                var a = At(x, y, c0 - 0.5, r0 - 0.5);
-                var b = At(x, y, Math.Min(c0 + fc, columns) - 0.5, Math.Min(r0 + fr, rows) - 0.5);
-
-                // A quarter point of overlap hides the hairline seams viewers draw between abutting rectangles.
-                p.Add(new RectPrimitive(Math.Min(a.X, b.X), Math.Min(a.Y, b.Y), Math.Abs(b.X - a.X) + 0.25, Math.Abs(b.Y - a.Y) + 0.25, color, null));
+                means[br, bc] = count == 0 ? nanColor : ColorScales.At(heatmap.Scale, ((sum / count) - range.Min) / (range.Max - range.Min));
             }
         }
+
+        // The grid spans whole blocks; a partial last block overhangs the matrix edge, where the plot clip trims it.
+        var a = At(x, y, -0.5, -0.5);
+        var b = At(x, y, (blockColumns * fc) - 0.5, (blockRows * fr) - 0.5);
+        bool flipRows = a.Y > b.Y, flipColumns = a.X > b.X; // row 0 drawn at the bottom unless the axis is reversed
+        var pixels = new ChartColor[blockRows * blockColumns];
+        for (var i = 0; i < blockRows; i++)
+        {
+            for (var j = 0; j < blockColumns; j++)
+            {
+                pixels[(i * blockColumns) + j] = means[flipRows ? blockRows - 1 - i : i, flipColumns ? blockColumns - 1 - j : j];
+            }
+        }
+
+        p.Add(new RasterPrimitive(Math.Min(a.X, b.X), Math.Min(a.Y, b.Y), Math.Abs(b.X - a.X), Math.Abs(b.Y - a.Y), blockColumns, blockRows, pixels));
     }
 }

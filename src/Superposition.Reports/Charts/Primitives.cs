@@ -18,6 +18,12 @@ internal sealed record PolylinePrimitive(IReadOnlyList<PointD> Points, Stroke St
 internal sealed record RectPrimitive(double X, double Y, double Width, double Height, ChartColor? Fill, Stroke? Stroke)
     : Primitive;
 
+/// <summary>
+/// A grid of coloured cells (a heatmap) covering the box (X, Y, Width, Height): <paramref name="Pixels"/> holds
+/// Rows × Columns colours, row-major, the first row at the top. PDF draws it as vector cells, SVG as one image.
+/// </summary>
+internal sealed record RasterPrimitive(double X, double Y, double Width, double Height, int Columns, int Rows, IReadOnlyList<ChartColor> Pixels) : Primitive;
+
 internal sealed record CirclePrimitive(PointD Center, double Radius, ChartColor? Fill, Stroke? Stroke) : Primitive;
 
 /// <summary>Horizontal anchor of a text relative to its point (before rotation).</summary>

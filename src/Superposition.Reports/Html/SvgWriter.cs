@@ -35,6 +35,11 @@ internal static class SvgWriter
                 case RectPrimitive r:
                     svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{N(r.X)}\" y=\"{N(r.Y)}\" width=\"{N(r.Width)}\" height=\"{N(r.Height)}\" fill=\"{Fill(r.Fill)}\"{StrokeAttributes(r.Stroke)}/>\n");
                     break;
+                case RasterPrimitive raster:
+                    // One embedded PNG, drawn without smoothing, keeps a 200 × 60 heatmap to kilobytes instead of 12,000 elements.
+                    var png = Convert.ToBase64String(PngEncoder.Encode(raster.Columns, raster.Rows, raster.Pixels));
+                    svg.Append(CultureInfo.InvariantCulture, $"<image x=\"{N(raster.X)}\" y=\"{N(raster.Y)}\" width=\"{N(raster.Width)}\" height=\"{N(raster.Height)}\" preserveAspectRatio=\"none\" style=\"image-rendering:pixelated\" href=\"data:image/png;base64,{png}\"/>\n");
+                    break;
                 case CirclePrimitive c:
                     svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(c.Center.X)}\" cy=\"{N(c.Center.Y)}\" r=\"{N(c.Radius)}\" fill=\"{Fill(c.Fill)}\"{StrokeAttributes(c.Stroke)}/>\n");
                     break;

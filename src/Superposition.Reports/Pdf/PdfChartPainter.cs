@@ -26,6 +26,9 @@ internal static class PdfChartPainter
                 case RectPrimitive r:
                     DrawRectangle(g, r);
                     break;
+                case RasterPrimitive raster:
+                    DrawRaster(g, raster);
+                    break;
                 case CirclePrimitive c:
                     var pen = c.Stroke is null ? null : Pen(c.Stroke);
                     var brush = c.Fill is { } fill ? Brush(fill) : null;
@@ -51,6 +54,23 @@ internal static class PdfChartPainter
         }
 
         g.Restore(state);
+    }
+
+    /// <summary>Vector cells, one rectangle per run of equal colour in a row (a quarter point of overlap hides seams).</summary>
+    private static void DrawRaster(XGraphics g, RasterPrimitive raster)
+    {
+        double cellWidth = raster.Width / raster.Columns, cellHeight = raster.Height / raster.Rows;
+        for (int row = 0; row < raster.Rows; row++)
+        {
+            int start = 0;
+            for (int column = 1; column <= raster.Columns; column++)
+            {
+                var color = raster.Pixels[(row * raster.Columns) + start];
+                if (column < raster.Columns && raster.Pixels[(row * raster.Columns) + column] == color) continue;
+                g.DrawRectangle(Brush(color), raster.X + (start * cellWidth), raster.Y + (row * cellHeight), ((column - start) * cellWidth) + 0.25, cellHeight + 0.25);
+                start = column;
+            }
+        }
     }
 
     private static void DrawRectangle(XGraphics g, RectPrimitive r)

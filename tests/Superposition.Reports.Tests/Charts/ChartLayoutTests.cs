@@ -102,8 +102,10 @@ public sealed class ChartLayoutTests
         var drawing = ChartLayout.Layout(chart, Width, Width);
         Assert.Contains("Heatmap 'v' (450 × 450) drawn as block means of 3 × 3 cells.", drawing.Notes);
 
-        // 150 x 150 blocks plus the 64 slices of the colour bar are the only unstroked filled rectangles.
-        Assert.Equal((150 * 150) + 64, drawing.Primitives.OfType<RectPrimitive>().Count(r => r.Stroke is null && r.Fill is not null));
+        // One 150 × 150 raster of block means; the 64 slices of the colour bar are the only unstroked filled rectangles.
+        var raster = Assert.Single(drawing.Primitives.OfType<RasterPrimitive>());
+        Assert.Equal((150, 150, 150 * 150), (raster.Columns, raster.Rows, raster.Pixels.Count));
+        Assert.Equal(64, drawing.Primitives.OfType<RectPrimitive>().Count(r => r.Stroke is null && r.Fill is not null));
     }
 
     [Fact]
@@ -112,11 +114,16 @@ public sealed class ChartLayoutTests
         var chart = new Chart(null, new Axis(), new Axis(), [new HeatmapSeries(null, [[0.0, 1.0], [2.0, 3.0]])]);
         var drawing = ChartLayout.Layout(chart, Width, Height);
         var plot = Assert.Single(drawing.Primitives.OfType<PushClipPrimitive>());
-        var first = drawing.Primitives.OfType<RectPrimitive>().First(r => r.Stroke is null && r.Fill is not null);
+        var raster = Assert.Single(drawing.Primitives.OfType<RasterPrimitive>());
 
-        // Axes end at the matrix edges (-0.5 .. 1.5), so cell (0, 0) fills the bottom-left quarter.
-        Assert.Equal(plot.X, first.X, 9);
-        Assert.Equal(plot.Width / 2, first.Width - 0.25, 9);
+        // Axes end at the matrix edges (-0.5 .. 1.5), so the raster fills the plot exactly.
+        Assert.Equal((plot.X, plot.Y), (raster.X, raster.Y));
+        Assert.Equal(plot.Width, raster.Width, 9);
+        Assert.Equal(plot.Height, raster.Height, 9);
+
+        // The y axis is not reversed: row 0 (values 0, 1) is drawn at the bottom, so the top pixel row is row 1 (2, 3).
+        ChartColor Expected(double v) => ColorScales.At(ColorScale.Viridis, v / 3.0);
+        Assert.Equal([Expected(2), Expected(3), Expected(0), Expected(1)], raster.Pixels);
     }
 
     [Fact]
