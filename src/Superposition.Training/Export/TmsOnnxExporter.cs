@@ -7,9 +7,9 @@ namespace Superposition.Training.Export;
 
 /// <summary>
 /// Writes a trained toy model as an ONNX graph through our own schema:
-/// <c>x[batch,n] → MatMul(x, W_enc[n,m]) → h → MatMul(h, W_dec[m,n]) → Add(b[n]) → Relu → y[batch,n]</c>.
-/// W_enc = Wᵀ (row i = feature vector w_i), W_dec = W (column i = w_i): both hold the same frame, named so the
-/// orientation is obvious. Initializers are float32 (data_type 1) little-endian raw_data; opset 17, IR version 8.
+/// <c>x[batch,n] → MatMul(x, Transpose(W)) → h → MatMul(h, W[m,n]) → Add(b[n]) → Relu → y[batch,n]</c>.
+/// W is stored once (column i = feature vector w_i), as a tied-weight export would store it, so the loader reads
+/// one frame of n features in R^m. Initializers are float32 (data_type 1) little-endian raw_data; opset 17, IR 8.
 /// The same trained numbers always give the same bytes (no timestamps, fixed field order).
 /// </summary>
 public static class TmsOnnxExporter
@@ -28,22 +28,20 @@ public static class TmsOnnxExporter
     {
         ArgumentNullException.ThrowIfNull(result);
         int n = result.Features, m = result.Hidden;
-        var wEnc = new float[n * m];
-        for (int i = 0; i < n; i++)
-            for (int k = 0; k < m; k++) wEnc[(i * m) + k] = result.W[(k * n) + i];
-
         var graph = new GraphProto
         {
             Name = $"tms_{setupName}_i{result.Instance:00}",
-            DocString = Invariant($"Toy model of superposition {setupName}: n={n} features, m={m} hidden, feature probability {result.FeatureProbability:R}, seed {result.Seed}. W_enc = W^T [n,m] (row i = feature i), W_dec = W [m,n]."),
+            DocString = Invariant($"Toy model of superposition {setupName}: n={n} features, m={m} hidden, feature probability {result.FeatureProbability:R}, seed {result.Seed}. W [m,n]: column i is feature vector w_i; the encoder reads it transposed."),
         };
         graph.Input.Add(TensorValue("x", n));
         graph.Output.Add(TensorValue("y", n));
-        graph.Initializer.Add(Tensor("W_enc", [n, m], wEnc, "encoder: h = x W_enc; row i is feature vector w_i (features x hidden)"));
-        graph.Initializer.Add(Tensor("W_dec", [m, n], [.. result.W], "decoder: y = h W_dec + b; column i is feature vector w_i (hidden x features)"));
+        graph.Initializer.Add(Tensor("W", [m, n], [.. result.W], "frame: column i is feature vector w_i (hidden x features); h = x Wᵀ, y = h W + b"));
         graph.Initializer.Add(Tensor("b", [n], [.. result.Bias], "output bias"));
-        graph.Node.Add(Node("MatMul", "encode", ["x", "W_enc"], "h"));
-        graph.Node.Add(Node("MatMul", "decode", ["h", "W_dec"], "y_linear"));
+        var transpose = Node("Transpose", "W_transposed", ["W"], "W_t");
+        transpose.Attribute.Add(new AttributeProto { Name = "perm", Type = AttributeProto.Types.AttributeType.Ints, Ints = { 1, 0 } });
+        graph.Node.Add(transpose);
+        graph.Node.Add(Node("MatMul", "encode", ["x", "W_t"], "h"));
+        graph.Node.Add(Node("MatMul", "decode", ["h", "W"], "y_linear"));
         graph.Node.Add(Node("Add", "bias", ["y_linear", "b"], "y_pre"));
         graph.Node.Add(Node("Relu", "relu", ["y_pre"], "y"));
 
@@ -62,7 +60,7 @@ public static class TmsOnnxExporter
         model.MetadataProps.Add(new StringStringEntryProto { Key = "superposition.feature_probability", Value = result.FeatureProbability.ToString("R", CultureInfo.InvariantCulture) });
         model.MetadataProps.Add(new StringStringEntryProto { Key = "superposition.seed", Value = result.Seed.ToString(CultureInfo.InvariantCulture) });
         model.MetadataProps.Add(new StringStringEntryProto { Key = "superposition.final_loss", Value = result.FinalLoss.ToString("R", CultureInfo.InvariantCulture) });
-        model.MetadataProps.Add(new StringStringEntryProto { Key = "superposition.frame", Value = "W_enc rows / W_dec columns are the n features in R^m" });
+        model.MetadataProps.Add(new StringStringEntryProto { Key = "superposition.frame", Value = "columns of W are the n features in R^m" });
         return model;
     }
 

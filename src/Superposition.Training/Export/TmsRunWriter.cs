@@ -47,7 +47,7 @@ public static class TmsRunWriter
             w.WriteString("kind", "toy-model-of-superposition");
             w.WriteString("setup", o.Name);
             w.WriteString("model", onnxFile);
-            w.WriteString("graph", "x[batch,n] -> MatMul(W_enc[n,m]) -> MatMul(W_dec[m,n]) -> Add(b[n]) -> Relu");
+            w.WriteString("graph", "x[batch,n] -> MatMul(Transpose(W)[n,m]) -> MatMul(W[m,n]) -> Add(b[n]) -> Relu");
             w.WriteNumber("features", r.Features);
             w.WriteNumber("hidden", r.Hidden);
             w.WriteNumber("instance", r.Instance);
