@@ -56,9 +56,8 @@ internal static class AnalysisTable
     private static bool IsFailure(SkippedLayer skip) =>
         skip.Reason.StartsWith("analysis failed", StringComparison.Ordinal) || skip.Reason.Contains("memory budget", StringComparison.Ordinal);
 
-    public static string F(double? value) => value is not double v ? "—"
-        : v != 0 && (Math.Abs(v) < 1e-3 || Math.Abs(v) >= 1e5) ? v.ToString("0.00e+0", CultureInfo.InvariantCulture)
-        : v.ToString("0.###", CultureInfo.InvariantCulture);
+    /// <summary>Numbers as the report prints them (three significant digits), so terminal and PDF agree.</summary>
+    public static string F(double? value) => value is double v ? Reports.NumberFormat.Compact(v, 3) : "—";
 
     private static Markup Cell(string text) => new(Markup.Escape(text));
 }

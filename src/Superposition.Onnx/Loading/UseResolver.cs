@@ -18,7 +18,9 @@ internal static class UseResolver
     {
         var uses = new List<TensorUse>();
         Follow(graph, tensorName, rank, [], false, 0, uses);
-        return uses.Distinct().ToList();
+        // One use per (node, input): several Slice paths into the same LSTM input are one use. TensorUse holds a list,
+        // so record equality would compare Via by reference.
+        return uses.DistinctBy(u => (u.GraphPath, u.NodeName, u.InputIndex)).ToList();
     }
 
     private static void Follow(GraphWalker graph, string value, int rank, List<string> via, bool transposed, int depth, List<TensorUse> uses)

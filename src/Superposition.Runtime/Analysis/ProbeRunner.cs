@@ -69,11 +69,10 @@ public static class ProbeRunner
             return new ProbeReport(modelPath, Runtime(), backend.Name, "none", options.Seed, [], ["the main graph has no weight-reading node to probe (values inside If/Loop bodies cannot be exposed); name values with --tensors"]);
         }
 
-        int perRun = FixedBatchSize(modelPath, options.InputShapes) ?? Math.Min(16, options.Samples);
         var probeOptions = ProbeOptions.Default with
         {
-            Batches = Math.Max(1, (options.Samples + perRun - 1) / perRun),
-            BatchSize = perRun,
+            Samples = options.Samples, // the probe counts them on the first input as it builds each batch
+            BatchSize = Math.Min(16, options.Samples),
             Seed = options.Seed,
             FeatureAxes = featureAxes, // NCHW: a Conv reads its input's channels on axis 1
             InputShapes = options.InputShapes,
@@ -96,7 +95,7 @@ public static class ProbeRunner
             progress?.Report((i + 1, matrices.Count, activation.Name));
         }
 
-        string source = options.InputsPath ?? $"random (seed {options.Seed}, {probeOptions.Batches} × {probeOptions.BatchSize})";
+        string source = options.InputsPath ?? $"random (seed {options.Seed}, {options.Samples} samples)";
         return new ProbeReport(modelPath, Runtime(), backend.Name, source, options.Seed, tensors, skipped);
     }
 
@@ -104,16 +103,6 @@ public static class ProbeRunner
     private static bool SharesSpace(Onnx.Orientation.WeightMatrix reader) =>
         reader.Op is "MatMul" or "Gemm" or "Einsum" or "MatMulInteger" or "QLinearMatMul"
         || (reader.Op.Contains("Conv", StringComparison.Ordinal) && reader.Tensor.Dims.Skip(2).All(d => d == 1));
-
-    /// <summary>The first input's batch size when the model fixes it (then more runs are needed for the same samples).</summary>
-    private static int? FixedBatchSize(string modelPath, IReadOnlyDictionary<string, long[]> givenShapes)
-    {
-        using var session = OrtSession.Open(modelPath);
-        var first = session.Inputs.FirstOrDefault();
-        if (first is not null && givenShapes.TryGetValue(first.Name, out var given) && given.Length > 0) return (int)Math.Clamp(given[0], 1, 16);
-        var shape = first?.Shape;
-        return shape is { Count: > 0 } && !shape[0].IsDynamic && shape[0].Size > 0 ? (int)Math.Min(shape[0].Size, 16) : null;
-    }
 
     private static string Runtime()
     {

@@ -65,6 +65,12 @@ public static class ActivationProbe
         for (var b = 0; b < batches; b++)
         {
             var feed = inputs is null ? generator.Next(session.Inputs) : inputs.Batch(b, session.Inputs);
+            if (b == 0 && inputs is null && options.Samples is int target && session.Inputs.Count > 0
+                && feed[session.Inputs[0].Name].Shape is { Count: > 0 } shape)
+            {
+                batches = (int)Math.Max(1, (target + Math.Max(1, shape[0]) - 1) / Math.Max(1, shape[0]));
+            }
+
             var outputs = session.Run(feed, [.. collected.Keys]);
             foreach (var (name, tensor) in outputs)
             {

@@ -14,6 +14,8 @@ namespace Superposition.Runtime.Probes;
 /// of rank 3 or more of convolution-family nodes (NCHW), the last axis otherwise. Negative values count from the end.
 /// </param>
 /// <param name="InputShapes">Full shapes for named inputs, overriding every rule above (e.g. "input" = [1, 512]); default none.</param>
+/// <param name="Samples">When set, run as many batches as it takes to reach this many input samples, counted on the first
+/// input's first dimension as generated (a model with a fixed batch of 1 then runs once per sample); overrides <paramref name="Batches"/>.</param>
 /// <param name="FeatureAxes">Per-value feature axis, overriding <paramref name="FeatureAxis"/> (e.g. axis 1 for a value a Conv reads); default none.</param>
 public sealed record ProbeOptions(
     int Batches = 4,
@@ -26,6 +28,7 @@ public sealed record ProbeOptions(
     OrtOptions? Runtime = null,
     int? FeatureAxis = null,
     IReadOnlyDictionary<string, int>? FeatureAxes = null,
+    int? Samples = null,
     IReadOnlyDictionary<string, long[]>? InputShapes = null)
 {
     public static ProbeOptions Default { get; } = new();

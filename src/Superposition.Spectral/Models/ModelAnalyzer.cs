@@ -25,10 +25,10 @@ public static class ModelAnalyzer
         ArgumentNullException.ThrowIfNull(backend);
         var clock = Stopwatch.StartNew();
         var selection = new LayerSelection(options.LayerPatterns);
-        var skipped = model.NotFrames
-            .Where(t => selection.SelectsAll)
-            .Select(t => new SkippedLayer(t.Name, t.Uses.FirstOrDefault()?.Op ?? "(unused)", t.Dims, t.DataType.Name(), t.NotAFrameReason!))
-            .ToList();
+        // Tensors that are not frames are listed only when every layer was asked for (a pattern selects frames).
+        var skipped = selection.SelectsAll
+            ? model.NotFrames.Select(t => new SkippedLayer(t.Name, t.Uses.FirstOrDefault()?.Op ?? "(unused)", t.Dims, t.DataType.Name(), t.NotAFrameReason!)).ToList()
+            : [];
         var chosen = model.Matrices.Where(selection.Matches).ToList();
         if (chosen.Count == 0 && !selection.SelectsAll)
         {

@@ -40,6 +40,9 @@ public sealed class BundledModelTests
         Assert.Equal(4, gates.Count);
         Assert.All(gates, g => Assert.Equal(("LSTM", 128, 128), (g.Op, g.Rows, g.Columns)));
         Assert.StartsWith("If_0.then_branch", gates[0].Tensor.GraphPath);
+        // Read by two LSTMs (the branches of the inner If), each through three Slice paths: two uses, not six.
+        Assert.Equal(2, gates[0].Tensor.Uses.Count);
+        Assert.All(gates[0].Tensor.Uses, u => Assert.Equal(["Slice", "Concat", "Unsqueeze"], u.Via));
         var block1 = gates[1].ReadFrame(FeatureAxis.Rows);
         Assert.Equal(787.2994872497991, block1.Sum(v => v * v), 1e-8);
         Assert.Equal(-0.1349257230758667, block1[0], 1e-12); // w[128, 0]
