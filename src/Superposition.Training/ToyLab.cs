@@ -44,7 +44,7 @@ public static class ToyLab
         return sweep;
     }
 
-    /// <summary>Teacher–student dynamics; with <paramref name="outDir"/> writes <c>dynamics.md</c> and <c>dynamics_curves.csv</c>.</summary>
+    /// <summary>Teacher–student dynamics; with <paramref name="outDir"/> writes <c>dynamics.md</c> and <c>dynamics_curves.csv</c> (the JSON document is <see cref="DynamicsReport.Document"/>).</summary>
     public static DynamicsResult Dynamics(DynamicsOptions options, string? outDir = null, IProgress<ToyProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var result = TeacherStudent.Run(options, progress, cancellationToken);

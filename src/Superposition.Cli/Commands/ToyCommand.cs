@@ -43,21 +43,53 @@ internal static class ToyCommand
 
     private static Command Dynamics(CliContext context)
     {
-        var output = OutOption();
-        var steps = new Option<int?>("--steps") { Description = "Optimizer steps per student (default 20,000)." };
-        var features = new Option<int?>("--features") { Description = "Number of features N (default 50)." };
-        var bottleneck = new Option<int?>("--bottleneck") { Description = "Width K < N of the superposition student (default 10)." };
-        var settings = new Option<string[]>("--setting") { Description = "Data settings a,b (frequency exponent, importance exponent); repeatable. Default 1.5,0 1.5,0.5 2,1.", AllowMultipleArgumentsPerToken = true };
+        var defaults = new DynamicsOptions();
+        var output = new Option<DirectoryInfo?>("--out") { HelpName = "DIR", Description = "Folder for dynamics.md and dynamics_curves.csv." };
+        var json = new Option<FileInfo?>("--json") { HelpName = "FILE", Description = "Write {\"settings\": [...]} (exponents, theory, window, superposition strength per setting) to this file." };
+        var features = new Option<int?>("--features") { Description = $"Number of features N (default {defaults.Features})." };
+        var bottleneck = new Option<int?>("--bottleneck") { Description = $"Width K < N of the superposition student (default {defaults.Bottleneck})." };
+        var settings = new Option<string[]>("--setting") { Description = "Data settings a,b (frequency exponent, importance exponent); repeatable. Default 1.5,0 1.5,0.5 2,1 2.5,0.", AllowMultipleArgumentsPerToken = true };
+        var seeds = new Option<int?>("--seeds") { Description = $"Seeds per student (default {defaults.Seeds})." };
+        var duration = new Option<double?>("--duration") { Description = $"Gradient-flow time t = lr * steps to train (default {defaults.Duration:G})." };
+        var lr = new Option<double?>("--lr") { Description = $"SGD learning rate (default {defaults.LearningRate})." };
+        var batch = new Option<int?>("--batch") { Description = $"Samples per SGD step (default {defaults.BatchSize})." };
+        var decays = new Option<double[]>("--weight-decay") { Description = "Weight decays on the bottleneck's W (negative forces superposition); repeatable. Default -3e-4 0 3e-4.", AllowMultipleArgumentsPerToken = true };
+        var window = new Option<string?>("--window") { HelpName = "T0,T1", Description = $"Fit window in time t (default {defaults.FitFrom:G},{defaults.FitTo:G})." };
+        var active = new Option<double?>("--expected-active") { Description = $"Normalisation sum p_i: expected active features per sample (default {defaults.ExpectedActive})." };
         var seed = new Option<ulong>("--seed") { Description = "Base seed.", DefaultValueFactory = _ => 0UL };
-        var command = new Command("dynamics", "Teacher–student training dynamics: loss power-law exponents with and without a superposition bottleneck.") { output, steps, features, bottleneck, settings, seed };
+        var command = new Command("dynamics", "Teacher–student training dynamics (Chen et al. 2026): loss power-law exponents of a linear, a tied and a superposition-bottleneck student, with the superposition strength in the fit window.")
+        {
+            output, json, features, bottleneck, settings, seeds, duration, lr, batch, decays, window, active, seed,
+        };
         command.SetAction(parse =>
         {
-            var options = new DynamicsOptions { Seed = parse.GetValue(seed) };
-            if (parse.GetValue(steps) is int s) options = options with { Steps = s };
+            var options = defaults with { Seed = parse.GetValue(seed) };
             if (parse.GetValue(features) is int n) options = options with { Features = n };
             if (parse.GetValue(bottleneck) is int k) options = options with { Bottleneck = k };
             if (parse.GetValue(settings) is { Length: > 0 } given) options = options with { Settings = given.Select(ParseSetting).ToList() };
-            return Train(context, parse.GetValue(output)!.FullName, "training teacher–student dynamics", (folder, progress) => ToyLab.Dynamics(options, folder, progress), DynamicsReport.Table);
+            if (parse.GetValue(seeds) is int sd) options = options with { Seeds = sd };
+            if (parse.GetValue(duration) is double t) options = options with { Duration = t, FitTo = Math.Min(options.FitTo, t) };
+            if (parse.GetValue(lr) is double eta) options = options with { LearningRate = eta };
+            if (parse.GetValue(batch) is int bs) options = options with { BatchSize = bs };
+            if (parse.GetValue(decays) is { Length: > 0 } wd) options = options with { WeightDecays = wd };
+            if (parse.GetValue(active) is double ea) options = options with { ExpectedActive = ea };
+            if (parse.GetValue(window) is string w)
+            {
+                var (t0, t1) = ParsePair("--window", w);
+                options = options with { FitFrom = t0, FitTo = t1 };
+            }
+
+            string? folder = parse.GetValue(output)?.FullName;
+            var result = LayerProgressDisplay.RunTraining(context, "training teacher–student dynamics", progress => ToyLab.Dynamics(options, folder, progress));
+            context.Out.WriteLine(DynamicsReport.Table(result));
+            if (parse.GetValue(json) is { } file)
+            {
+                Json.Write(file.FullName, DynamicsReport.Document(result));
+                context.Status($"wrote {file.FullName}");
+            }
+
+            if (folder is not null) context.Status($"wrote {folder}");
+            return ExitCodes.Success;
         });
         return command;
     }
@@ -92,11 +124,17 @@ internal static class ToyCommand
 
     private static PowerLawSetting ParseSetting(string text)
     {
+        var (a, b) = ParsePair("--setting", text);
+        return new PowerLawSetting(a, b);
+    }
+
+    private static (double First, double Second) ParsePair(string option, string text)
+    {
         var parts = text.Split(',');
         return parts.Length == 2
             && double.TryParse(parts[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double a)
             && double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double b)
-            ? new PowerLawSetting(a, b)
-            : throw Fail.InvalidArgument("--setting", text, "two numbers a,b, e.g. 1.5,0.5");
+            ? (a, b)
+            : throw Fail.InvalidArgument(option, text, "two numbers separated by a comma, e.g. 1.5,0.5");
     }
 }

@@ -1,114 +1,125 @@
-using Superposition.Training.Rng;
+using System.Diagnostics;
 using Superposition.Training.Tms;
 
 namespace Superposition.Training.Dynamics;
 
-/// <summary>One student: its width (0 for the diagonal linear student), loss curve and fitted exponent.</summary>
-public sealed record StudentRun(int Width, IReadOnlyList<LossPoint> Curve, PowerLawFit Fit, double FinalLoss);
-
 /// <summary>
-/// One (a, b) setting: both students, a diagonal linear student y = s ⊙ x trained on the same kind of data
-/// (<see cref="Diagonal"/>, the sanity check of α = (a + 2b − 1)/a), and the speed-up
-/// t_{K=N}(L*) / t_{K&lt;N}(L*) at the common level L* = max(final losses) (null if one never reaches it).
+/// Runs the teacher–student study (MATH.md section 5). Every (setting, seed) trains the linear and tied students
+/// and one bottleneck student per weight decay, all on the seed's data stream; jobs run in parallel, each fully
+/// determined by its seed, so results do not depend on scheduling.
+/// Speed-up of a bottleneck run: L* = its loss at the window end t₁; speed-up = t_tied(L*) / t₁, where t_tied(L*)
+/// is when the tied student reaches L* — read from its SGD curve, or past the trained duration from the tied
+/// student's exact gradient flow from the same init (s_i(t) = A/(1 + (A/s_i(0) − 1) e^(−8 p_i E[v²] A t))).
 /// </summary>
-public sealed record DynamicsRow(PowerLawSetting Setting, StudentRun Full, StudentRun Bottleneck, StudentRun Diagonal, double LossLevel, double? SpeedUp)
-{
-    /// <summary>α(K&lt;N) / α(K=N).</summary>
-    public double ExponentRatio => Bottleneck.Fit.Alpha / Full.Fit.Alpha;
-}
-
-/// <summary>All settings of a dynamics study.</summary>
-public sealed record DynamicsResult(DynamicsOptions Options, IReadOnlyList<DynamicsRow> Rows, TimeSpan Elapsed);
-
-/// <summary>Runs the teacher–student study (MATH.md section 5).</summary>
 public static class TeacherStudent
 {
-    /// <summary>Trains both students for every setting and fits the exponents.</summary>
+    /// <summary>Trains all students of all settings and fits the exponents.</summary>
     public static DynamicsResult Run(DynamicsOptions options, IProgress<ToyProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Bottleneck < 1 || options.Bottleneck >= options.Features)
-            throw Fail.InvalidArgument("bottleneck", options.Bottleneck, $"a width in [1, {options.Features - 1}] (below the feature count)");
-        if (options.Settings.Count == 0) throw Fail.InvalidArgument("settings", "(none)", "at least one (a, b) setting");
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var rows = new List<DynamicsRow>();
-        int done = 0, total = options.Settings.Count * 2;
-        foreach (var setting in options.Settings)
+        options.Validate();
+        var clock = Stopwatch.StartNew();
+        int settings = options.Settings.Count, seeds = options.Seeds, decays = options.WeightDecays.Count;
+        var data = options.Settings.Select(s => new PowerLawData(s, options.Features, options.ExpectedActive)).ToArray();
+        var diag = new (StudentCurve Linear, StudentCurve Tied)[settings * seeds];
+        var bottle = new StudentCurve[settings * seeds * decays];
+        int jobs = diag.Length + bottle.Length, done = 0;
+        var po = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        // Largest jobs (bottleneck) first, so the short ones fill the gaps.
+        Parallel.For(0, jobs, po, job =>
         {
-            var full = Student(options, setting, options.Features, cancellationToken);
-            progress?.Report(new ToyProgress("dynamics", ++done, total));
-            var narrow = Student(options, setting, options.Bottleneck, cancellationToken);
-            progress?.Report(new ToyProgress("dynamics", ++done, total));
-            double level = Math.Max(full.FinalLoss, narrow.FinalLoss);
-            double? tFull = PowerLawFit.TimeToReach(full.Curve, level);
-            double? tNarrow = PowerLawFit.TimeToReach(narrow.Curve, level);
-            double? speedUp = tFull is double f && tNarrow is double k && k > 0 ? f / k : null;
-            var diagonal = DiagonalStudent(options, setting);
-            rows.Add(new DynamicsRow(setting, full, narrow, diagonal, level, speedUp));
+            if (job < bottle.Length)
+            {
+                int d = job % decays, rest = job / decays, seed = rest % seeds, s = rest / seeds;
+                bottle[job] = BottleneckStudent.Train(options, data[s], SeedOf(options, seed), options.WeightDecays[d], cancellationToken);
+            }
+            else
+            {
+                int j = job - bottle.Length, seed = j % seeds, s = j / seeds;
+                diag[j] = DiagonalStudents.Train(options, data[s], SeedOf(options, seed), cancellationToken);
+            }
+
+            progress?.Report(new ToyProgress("dynamics", Interlocked.Increment(ref done), jobs));
+        });
+
+        var result = new List<DynamicsSetting>();
+        for (int s = 0; s < settings; s++)
+        {
+            var runs = new List<SeedRun>();
+            for (int seed = 0; seed < seeds; seed++)
+            {
+                var (lin, tied) = diag[(s * seeds) + seed];
+                var tiedFit = Fit(options, tied);
+                var gains = DiagonalStudents.InitialGains(options, options.Features, SeedOf(options, seed));
+                var bn = new List<BottleneckFit>();
+                for (int d = 0; d < decays; d++)
+                {
+                    var curve = bottle[(((s * seeds) + seed) * decays) + d];
+                    bool diverged = curve.Times.Zip(curve.Losses).Any(p => p.First <= options.FitTo * (1 + 1e-9) && !double.IsFinite(p.Second));
+                    if (diverged)
+                    {
+                        bn.Add(new BottleneckFit(options.WeightDecays[d], curve, null, double.NaN));
+                        continue;
+                    }
+
+                    var fit = Fit(options, curve).Fit;
+                    double level = curve.Losses[curve.NearestIndex(options.FitTo)];
+                    double tTied = TimeToReach(tied, level) ?? TiedFlow.TimeToReach(data[s], gains, level, options.Duration);
+                    bn.Add(new BottleneckFit(options.WeightDecays[d], curve, fit, tTied / options.FitTo));
+                }
+
+                runs.Add(new SeedRun(SeedOf(options, seed), Fit(options, lin), tiedFit, bn));
+            }
+
+            var summaries = new List<BottleneckSummary>();
+            for (int d = 0; d < decays; d++)
+            {
+                var fits = runs.Select(r => r.Bottleneck[d]).ToArray();
+                summaries.Add(new BottleneckSummary(
+                    options.WeightDecays[d],
+                    SeedSummary.Of(fits.Select(f => f.Fit?.Alpha ?? double.NaN).ToArray()),
+                    SeedSummary.Of(fits.Select(f => f.Fit?.LInf ?? double.NaN).ToArray()),
+                    SeedSummary.Of(fits.Select(f => f.SpeedUp).ToArray()),
+                    Represented(options, fits.Where(f => !f.Diverged).Select(f => f.Curve).DefaultIfEmpty(fits[0].Curve).ToArray()),
+                    fits.Count(f => f.Fit?.LInfAtBound == true),
+                    fits.Count(f => f.Diverged)));
+            }
+
+            result.Add(new DynamicsSetting(
+                options.Settings[s],
+                SeedSummary.Of(runs.Select(r => r.Linear.Fit.Alpha).ToArray()),
+                SeedSummary.Of(runs.Select(r => r.Tied.Fit.Alpha).ToArray()),
+                Represented(options, runs.Select(r => r.Tied.Curve).ToArray()),
+                summaries,
+                runs));
         }
 
-        return new DynamicsResult(options, rows, clock.Elapsed);
+        return new DynamicsResult(options, result, clock.Elapsed);
     }
 
-    /// <summary>
-    /// Diagonal linear student y = s ⊙ x, s = 0 at start, target A x, same data law and loss normalisation
-    /// (mean over batch and features), SGD with the study's learning rate: ds_i/dt ∝ λ_i (a_i − s_i).
-    /// </summary>
-    internal static StudentRun DiagonalStudent(DynamicsOptions o, PowerLawSetting setting)
+    private static ulong SeedOf(DynamicsOptions o, int seed) => o.Seed + (ulong)seed;
+
+    private static StudentFit Fit(DynamicsOptions o, StudentCurve curve) => new(curve, LossExponent.Fit(curve.Times, curve.Losses, o.FitFrom, o.FitTo));
+
+    private static Superposed Represented(DynamicsOptions o, IReadOnlyList<StudentCurve> curves)
     {
-        var student = o.Student(setting, 1);
-        int n = o.Features;
-        var thresholds = TmsKernel.Thresholds(1.0, student.FrequencyProfile, n);
-        var a = student.TeacherScale!.Select(v => (float)v).ToArray();
-        var s = new float[n];
-        var g = new float[n];
-        var x = new float[o.BatchSize * n];
-        var evalX = new float[o.EvaluationSamples * n];
-        var evalRng = Xoshiro256.ForStream(o.Seed, 77, 3);
-        TmsKernel.Sample(ref evalRng, thresholds, evalX, n);
-        double EvalLoss()
-        {
-            double sum = 0;
-            for (int j = 0; j < evalX.Length; j++)
-            {
-                int i = j % n;
-                double e = (s[i] - a[i]) * evalX[j];
-                sum += e * e;
-            }
-
-            return sum / evalX.Length;
-        }
-
-        int[] curveSteps = TmsTrainer.CurveSteps(o.Steps, o.CurvePoints);
-        var curve = new List<LossPoint> { new(0, EvalLoss()) };
-        int next = 0;
-        float scale = 2f / x.Length;
-        for (int step = 1; step <= o.Steps; step++)
-        {
-            var rng = Xoshiro256.ForStream(o.Seed, 77, 2, (ulong)step);
-            TmsKernel.Sample(ref rng, thresholds, x, n);
-            Array.Clear(g);
-            for (int j = 0; j < x.Length; j++)
-            {
-                int i = j % n;
-                g[i] += scale * (s[i] - a[i]) * x[j] * x[j];
-            }
-
-            for (int i = 0; i < n; i++) s[i] -= (float)o.LearningRate * g[i];
-            if (next < curveSteps.Length && curveSteps[next] == step)
-            {
-                curve.Add(new LossPoint(step, EvalLoss()));
-                next++;
-            }
-        }
-
-        return new StudentRun(0, curve, PowerLawFit.Fit(curve, o.FitFrom, o.FitTo), curve[^1].Loss);
+        double mid = Math.Sqrt(o.FitFrom * o.FitTo), end = o.FitTo;
+        double F(Func<StudentCurve, int, double> pick, double t) => curves.Average(c => pick(c, c.NearestIndex(t)));
+        return new Superposed(mid, end, F((c, j) => c.Represented[j], mid), F((c, j) => c.Represented[j], end), F((c, j) => c.DimensionsPerK[j], mid), F((c, j) => c.DimensionsPerK[j], end));
     }
 
-    private static StudentRun Student(DynamicsOptions o, PowerLawSetting s, int width, CancellationToken ct)
+    /// <summary>First time the curve is at or below <paramref name="level"/>, interpolated linearly in log–log; null if it never is.</summary>
+    internal static double? TimeToReach(StudentCurve curve, double level)
     {
-        var run = TmsTrainer.Train(o.Student(s, width), null, ct);
-        var r = run.Instances[0];
-        return new StudentRun(width, r.LossCurve, PowerLawFit.Fit(r.LossCurve, o.FitFrom, o.FitTo), r.FinalLoss);
+        for (int j = 0; j < curve.Times.Count; j++)
+        {
+            if (curve.Losses[j] > level) continue;
+            if (j == 0) return curve.Times[0];
+            double la = Math.Log(curve.Losses[j - 1]), lb = Math.Log(curve.Losses[j]);
+            double f = (la - Math.Log(level)) / (la - lb);
+            return Math.Exp(Math.Log(curve.Times[j - 1]) + (f * (Math.Log(curve.Times[j]) - Math.Log(curve.Times[j - 1]))));
+        }
+
+        return null;
     }
 }
