@@ -96,19 +96,42 @@ internal static class ToyCommand
 
     private static Command Mimo(CliContext context)
     {
-        var output = OutOption();
-        var steps = new Option<int?>("--steps") { Description = "Training steps per configuration (default 3000)." };
-        var dimension = new Option<int?>("--dimension") { Description = "Width d of inputs and keys (default 64)." };
+        var defaults = new MimoOptions();
+        var output = new Option<DirectoryInfo?>("--out") { HelpName = "DIR", Description = "Folder for mimo.md and mimo.svg (accuracy against N with the fixed-unbinding curve)." };
+        var json = new Option<FileInfo?>("--json") { HelpName = "FILE", Description = "Write {\"results\": [...]} (n, accuracy, fixedUnbindingAccuracy, keyCos2 per N) to this file." };
+        var steps = new Option<int?>("--steps") { Description = $"Training steps per network (default {defaults.Steps})." };
+        var width = new Option<int?>("--width") { Description = $"Width F of the superposed representation and keys (default {defaults.Width})." };
         var slots = new Option<int[]>("--slots") { Description = "Numbers of superposed inputs N (default 1 2 4 8).", AllowMultipleArgumentsPerToken = true };
+        var dynamic = new Option<bool>("--dynamic") { Description = "Dynamic-N training: each step occupies a random number 1..N of slots." };
+        var noise = new Option<double?>("--noise") { Description = $"Class noise sigma of the inputs (default {defaults.Noise})." };
         var seed = new Option<ulong>("--seed") { Description = "Base seed.", DefaultValueFactory = _ => 0UL };
-        var command = new Command("mimo", "Computation in superposition: N inputs bound to keys, bundled, processed once, unbound; error against N and key cosines.") { output, steps, dimension, slots, seed };
+        var command = new Command("mimo", "Computation in superposition (MIMONets): N inputs through a learned first layer, bound to trainable keys, bundled, processed once, read by learned heads; accuracy against N beside fixed key unbinding.")
+        {
+            output, json, steps, width, slots, dynamic, noise, seed,
+        };
         command.SetAction(parse =>
         {
-            var options = new MimoOptions { Seed = parse.GetValue(seed) };
+            var options = defaults with { Seed = parse.GetValue(seed), DynamicSlots = parse.GetValue(dynamic) };
             if (parse.GetValue(steps) is int s) options = options with { Steps = s };
-            if (parse.GetValue(dimension) is int d) options = options with { Dimension = d };
+            if (parse.GetValue(width) is int f) options = options with { Width = f };
             if (parse.GetValue(slots) is { Length: > 0 } n) options = options with { Slots = n };
-            return Train(context, parse.GetValue(output)!.FullName, "training MIMO networks", (folder, progress) => ToyLab.Mimo(options, folder, progress), MimoReport.Table);
+            if (parse.GetValue(noise) is double sigma) options = options with { Noise = sigma };
+            string? folder = parse.GetValue(output)?.FullName;
+            var result = LayerProgressDisplay.RunTraining(context, "training MIMO networks", progress => ToyLab.Mimo(options, folder, progress));
+            context.Out.WriteLine(MimoReport.Table(result));
+            if (folder is not null)
+            {
+                OutputFile.WriteText(Path.Combine(folder, "mimo.svg"), MimoChart.Svg(result));
+                context.Status($"wrote {folder}");
+            }
+
+            if (parse.GetValue(json) is { } file)
+            {
+                Json.Write(file.FullName, MimoReport.Document(result));
+                context.Status($"wrote {file.FullName}");
+            }
+
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -47,66 +47,14 @@ internal static class BottleneckStudent
             for (int s = 0; s < o.BatchSize; s++)
             {
                 int count = data.Draw(ref rng, index, value);
-                Forward(w, b, n, k, index, value, count, h, outp);
-                // outp becomes the residual r_j = 2 (ŷ_j − y_j)/B on active outputs (ReLU gate), 0 elsewhere.
-                int nnz = 0;
-                for (int j = 0; j < n; j++)
-                {
-                    if (outp[j] > 0f)
-                    {
-                        outp[j] *= 2f * inv;
-                        nz[nnz++] = j;
-                    }
-                    else
-                    {
-                        outp[j] = 0f;
-                    }
-                }
-
-                for (int q = 0; q < count; q++)
-                {
-                    int i = index[q];
-                    if (outp[i] != 0f) outp[i] -= 2f * inv * data.Teacher[i] * value[q];
-                }
-
-                for (int q = 0; q < nnz; q++) gb[nz[q]] += outp[nz[q]];
-                if (count == 0) continue;
-                if (nnz * 8 < n)
-                {
-                    // Few live outputs (negative biases gate most): touch only their columns.
-                    for (int kk = 0; kk < k; kk++)
-                    {
-                        int row = kk * n;
-                        float acc = 0f, hk = h[kk];
-                        for (int q = 0; q < nnz; q++)
-                        {
-                            int j = nz[q];
-                            acc += w[row + j] * outp[j];
-                            gw[row + j] += hk * outp[j];
-                        }
-
-                        dh[kk] = acc;
-                    }
-                }
-                else
-                {
-                    for (int kk = 0; kk < k; kk++)
-                    {
-                        var row = w.AsSpan(kk * n, n);
-                        dh[kk] = VectorOps.Dot(row, outp);
-                        VectorOps.AddScaled(gw.AsSpan(kk * n, n), h[kk], outp);
-                    }
-                }
-
-                for (int q = 0; q < count; q++)
-                    for (int kk = 0; kk < k; kk++) gw[(kk * n) + index[q]] += value[q] * dh[kk];
+                AddSampleGradient(w, b, data.Teacher, n, k, index, value, count, inv, gw, gb, h, dh, outp, nz);
             }
 
             for (int j = 0; j < w.Length; j++) w[j] -= lr * (gw[j] + (decay * w[j]));
             VectorOps.AddScaled(b, -lr, gb);
             if (next < recordSteps.Length && recordSteps[next] == step)
             {
-                var (represented, dimsPerK) = Superposition(w, n, k, data.Teacher);
+                var (represented, dimsPerK) = Superposition(w, b, n, k, data.Teacher);
                 double l = loss.Evaluate(w, b);
                 curve.Add(step * o.LearningRate, l, represented, dimsPerK);
                 next++;
@@ -120,6 +68,68 @@ internal static class BottleneckStudent
         }
 
         return curve.Build();
+    }
+
+    /// <summary>
+    /// Adds scale·∇ of one sample's loss Σ_j (ReLU(o_j) − y_j)² (o = Wᵀ W x + b) into (gw, gb);
+    /// h, dh (K), outp and nz (N) are scratch buffers.
+    /// </summary>
+    internal static void AddSampleGradient(float[] w, float[] b, float[] teacher, int n, int k, int[] index, float[] value, int count, float scale, float[] gw, float[] gb, float[] h, float[] dh, float[] outp, int[] nz)
+    {
+        float inv = scale;
+        Forward(w, b, n, k, index, value, count, h, outp);
+        // outp becomes the residual r_j = 2 (ŷ_j − y_j)/B on active outputs (ReLU gate), 0 elsewhere.
+        int nnz = 0;
+        for (int j = 0; j < n; j++)
+        {
+            if (outp[j] > 0f)
+            {
+                outp[j] *= 2f * inv;
+                nz[nnz++] = j;
+            }
+            else
+            {
+                outp[j] = 0f;
+            }
+        }
+
+        for (int q = 0; q < count; q++)
+        {
+            int i = index[q];
+            if (outp[i] != 0f) outp[i] -= 2f * inv * teacher[i] * value[q];
+        }
+
+        for (int q = 0; q < nnz; q++) gb[nz[q]] += outp[nz[q]];
+        if (count == 0) return;
+        if (nnz * 8 < n)
+        {
+            // Few live outputs (negative biases gate most): touch only their columns.
+            for (int kk = 0; kk < k; kk++)
+            {
+                int row = kk * n;
+                float acc = 0f, hk = h[kk];
+                for (int q = 0; q < nnz; q++)
+                {
+                    int j = nz[q];
+                    acc += w[row + j] * outp[j];
+                    gw[row + j] += hk * outp[j];
+                }
+
+                dh[kk] = acc;
+            }
+        }
+        else
+        {
+            for (int kk = 0; kk < k; kk++)
+            {
+                var row = w.AsSpan(kk * n, n);
+                dh[kk] = VectorOps.Dot(row, outp);
+                VectorOps.AddScaled(gw.AsSpan(kk * n, n), h[kk], outp);
+            }
+        }
+
+        for (int q = 0; q < count; q++)
+            for (int kk = 0; kk < k; kk++) gw[(kk * n) + index[q]] += value[q] * dh[kk];
     }
 
     /// <summary>h = W x over the active features; out = Wᵀ h + b (pre-activation).</summary>
@@ -136,12 +146,12 @@ internal static class BottleneckStudent
         }
     }
 
-    /// <summary>Features represented (‖w_i‖² ≥ A_ii/2) and superposition strength Σ_i D_i / K (D_i as in <see cref="ToyGeometry"/>).</summary>
-    internal static (int Represented, double DimensionsPerK) Superposition(float[] w, int n, int k, float[] teacher)
+    /// <summary>Features represented (<see cref="RepresentedFeatures"/>) and superposition strength Σ_i D_i / K (D_i as in <see cref="ToyGeometry"/>).</summary>
+    internal static (int Represented, double DimensionsPerK) Superposition(float[] w, float[] b, int n, int k, float[] teacher)
     {
         var geometry = ToyGeometry.Of(w, k, n);
         var gain = new float[n];
         for (int i = 0; i < n; i++) gain[i] = (float)(geometry.Norms[i] * geometry.Norms[i]);
-        return (RepresentedFeatures.Count(gain, teacher), geometry.Dimensionality.Sum() / k);
+        return (RepresentedFeatures.Count(gain, b, teacher), geometry.Dimensionality.Sum() / k);
     }
 }

@@ -18,7 +18,7 @@ public sealed record PowerLawSetting(double A, double B)
 /// w_i ∈ R^K on its own axis (K = N, no interference); bottleneck ŷ = ReLU(Wᵀ W x + b) with W of K×N, K &lt; N.
 /// All three are trained by minibatch SGD on the same sampled data; time is gradient-flow time t = η · step.
 /// Defaults: N = 1000, K = 20, the four settings (1.5, 0), (1.5, 0.5), (2, 1), (2.5, 0), 3 seeds, η = 0.5,
-/// batch 16, t up to 10⁴ (20,000 steps), init W_ki ~ N(0, 0.01²), b = 0, weight decay on W swept over −3e-4, 0, 3e-4,
+/// batch 16, t up to 10⁴ (20,000 steps), init W_ki ~ N(0, 10⁻⁶), b = 0, weight decay on W swept over −3e-4, 0, 3e-4,
 /// fit window t ∈ [10, 10⁴], 10 curve points per decade.
 /// </summary>
 public sealed record DynamicsOptions
@@ -50,8 +50,8 @@ public sealed record DynamicsOptions
     /// <summary>Gradient-flow time at the end of training, t = η · steps. Default 10⁴.</summary>
     public double Duration { get; init; } = 1e4;
 
-    /// <summary>Standard deviation of the initial W entries (small init); the tied student's w_i are drawn the same way. Default 0.01.</summary>
-    public double InitStd { get; init; } = 0.01;
+    /// <summary>Standard deviation of the initial W entries (small init); the tied student's w_i are drawn the same way. Default 1e-3 (‖w_i‖² ≈ K·10⁻⁶ at start).</summary>
+    public double InitStd { get; init; } = 1e-3;
 
     /// <summary>Weight decays on W of the bottleneck student (negative forces strong superposition). Default −3e-4, 0, 3e-4.</summary>
     public IReadOnlyList<double> WeightDecays { get; init; } = [-3e-4, 0.0, 3e-4];

@@ -17,7 +17,7 @@ public static class DynamicsReport
         sb.Append(Inv($"Minibatch SGD, lr {o.LearningRate}, batch {o.BatchSize}, {o.Steps} steps; time t = lr * step up to {o.Duration:0.##}; init W_ki ~ N(0, {o.InitStd}^2), b = 0 (the tied student starts from the same column norms); weight decay on the bottleneck's W only; seeds {o.Seed}..{o.Seed + (ulong)o.Seeds - 1}.\n"));
         sb.Append(Inv($"Loss: exact population loss for the linear and tied students; for the bottleneck exact over samples with 0 or 1 active feature plus {o.MultiFeatureSamples} fixed samples for 2 or more.\n"));
         sb.Append(Inv($"alpha: least-squares slope of log(L - Linf) against log t over t in [{o.FitFrom:0.##}, {o.FitTo:0.##}] ({Math.Log10(o.FitTo / o.FitFrom):0.#} decades), Linf estimated per run; value = mean over seeds +- standard error of the mean; [min, max] local slopes of seed {o.Seed}.\n"));
-        sb.Append(Inv($"Represented: features with gain |w_i|^2 >= A_ii/2; sum D_i / K: Elhage's feature dimensionality summed, over K; both at t = {Math.Sqrt(o.FitFrom * o.FitTo):0} (middle of the window) and t = {o.FitTo:0} (end).\n"));
+        sb.Append(Inv($"Represented: features whose own-output error with the feature alone active is below half the error of ignoring it (bias and ReLU included); sum D_i / K: Elhage's feature dimensionality summed, over K; both at t = {Math.Sqrt(o.FitFrom * o.FitTo):0} (middle of the window) and t = {o.FitTo:0} (end).\n"));
         sb.Append("Speed-up: time the tied student needs to reach the bottleneck's loss at the window end, over the window end.\n\n");
         sb.Append("| a | b | linear alpha (theory) | tied alpha (theory) | tied represented mid/end | weight decay | bottleneck alpha | local slopes | Linf | represented mid/end | sum D_i/K mid/end | speed-up |\n");
         sb.Append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -35,7 +35,7 @@ public static class DynamicsReport
                 string bound = bn.FitsWithLInfAtBound > 0 ? Inv($" ({bn.FitsWithLInfAtBound} at bound)") : string.Empty;
                 if (bn.Diverged > 0) bound += Inv($" ({bn.Diverged} diverged)");
                 string local = f0 is null ? "diverged" : Inv($"[{f0.LocalSlopeMin:0.00}, {f0.LocalSlopeMax:0.00}]");
-                sb.Append(Inv($"| {s.Setting.A} | {s.Setting.B} | {linear} | {tied} | {tiedRep} | {bn.WeightDecay:G3}{primary} | {Pm(bn.Alpha)} | {local} | {bn.LInf.Value:0.000e0}{bound} | {bn.Represented.FeaturesMiddle:0} / {bn.Represented.FeaturesEnd:0} | {bn.Represented.DimensionsPerKMiddle:0.00} / {bn.Represented.DimensionsPerKEnd:0.00} | {bn.SpeedUp.Value:0.0} +- {bn.SpeedUp.StdError:0.0} |\n"));
+                sb.Append(Inv($"| {s.Setting.A} | {s.Setting.B} | {linear} | {tied} | {tiedRep} | {bn.WeightDecay:G3}{primary} | {Pm(bn.Alpha)} | {local} | {bn.LInf.Value:0.000e0}{bound} | {bn.Represented.FeaturesMiddle:0} / {bn.Represented.FeaturesEnd:0} | {bn.Represented.DimensionsPerKMiddle:0.00} / {bn.Represented.DimensionsPerKEnd:0.00} | {bn.SpeedUp.Value:G2} +- {bn.SpeedUp.StdError:G2} |\n"));
             }
         }
 

@@ -21,8 +21,8 @@ public sealed record LossExponent(double Alpha, double StdError, double LInf, bo
 
     /// <summary>
     /// Fits the window [<paramref name="from"/>, <paramref name="to"/>]: L∞ is the value in
-    /// [−3 L(t₁), 0.95 min L] that makes log(L − L∞) against log t most nearly straight (least residual sum of
-    /// squares of <see cref="LeastSquaresLine"/>; a 400-point grid, then golden-section refinement). A negative L∞
+    /// [−3 L(t₁), (1 − 10⁻⁶) min L] (L over the window) that makes log(L − L∞) against log t most nearly straight (largest R² of
+    /// <see cref="LeastSquaresLine"/>; a 400-point grid, then golden-section refinement). A negative L∞
     /// absorbs the finite-N cut-off of a K = N student's tail (its sum stops at i = N), a positive one a bottleneck's floor.
     /// NumericalFailure with fewer than 4 positive points in the window.
     /// </summary>
@@ -41,12 +41,12 @@ public sealed record LossExponent(double Alpha, double StdError, double LInf, bo
 
         if (x.Count < 4)
             throw Fail.NumericalFailure("loss exponent", $"only {x.Count} points with positive finite loss in t ∈ [{from}, {to}] (need 4)");
-        double lo = -3 * l[^1], hi = 0.95 * l.Min();
+        double lMin = l.Min(), lo = -3 * l[^1], hi = lMin * (1 - 1e-6);
         double best = lo, bestSsr = double.PositiveInfinity;
         for (int g = 0; g <= GridSize; g++)
         {
             double c = lo + ((hi - lo) * g / GridSize);
-            double ssr = Line(x, l, c).ResidualSumOfSquares;
+            double ssr = Misfit(x, l, c);
             if (ssr < bestSsr) (best, bestSsr) = (c, ssr);
         }
 
@@ -65,6 +65,9 @@ public sealed record LossExponent(double Alpha, double StdError, double LInf, bo
         return new LossExponent(-line.Slope, line.StdError, linf, atBound, minLocal, maxLocal, line.RSquared, x.Count, from, to);
     }
 
+    /// <summary>1 − R² of the line: scale-free, unlike the residual sum, which a very negative L∞ would shrink towards 0 by flattening log(L − L∞).</summary>
+    private static double Misfit(List<double> x, List<double> l, double linf) => 1 - Line(x, l, linf).RSquared;
+
     private static LeastSquaresLine Line(List<double> x, List<double> l, double linf)
     {
         var y = new double[l.Count];
@@ -76,20 +79,20 @@ public sealed record LossExponent(double Alpha, double StdError, double LInf, bo
     {
         const double R = 0.6180339887498949;
         double c = b - (R * (b - a)), d = a + (R * (b - a));
-        double fc = Line(x, l, c).ResidualSumOfSquares, fd = Line(x, l, d).ResidualSumOfSquares;
+        double fc = Misfit(x, l, c), fd = Misfit(x, l, d);
         for (int it = 0; it < 60; it++)
         {
             if (fc < fd)
             {
                 (b, d, fd) = (d, c, fc);
                 c = b - (R * (b - a));
-                fc = Line(x, l, c).ResidualSumOfSquares;
+                fc = Misfit(x, l, c);
             }
             else
             {
                 (a, c, fc) = (c, d, fd);
                 d = a + (R * (b - a));
-                fd = Line(x, l, d).ResidualSumOfSquares;
+                fd = Misfit(x, l, d);
             }
         }
 

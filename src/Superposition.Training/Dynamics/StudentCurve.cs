@@ -31,15 +31,33 @@ public sealed record StudentCurve(IReadOnlyList<double> Times, IReadOnlyList<dou
     }
 }
 
-/// <summary>Features counted as represented: student gain on feature i at least half the teacher's, g_i ≥ A_ii / 2.</summary>
+/// <summary>
+/// Features counted as represented: with feature i alone active, the student's error on output i,
+/// E_v (ŷ_i − A_ii v)², is below half the error of ignoring it, A_ii² E[v²] / 2. For a linear gain g this is
+/// (g − A)² &lt; A²/2; for the bottleneck it uses the ReLU output ReLU(v ‖w_i‖² + b_i) (bias included, so a column
+/// grown by negative weight decay but gated off by its bias does not count).
+/// </summary>
 internal static class RepresentedFeatures
 {
-    /// <summary>Count of i with <paramref name="gain"/>[i] ≥ teacher[i]/2 (gain = ‖w_i‖² for tied and bottleneck students, s_i for the linear one).</summary>
+    /// <summary>Count for per-feature linear gains (s_i for the linear student, ‖w_i‖² for the tied one).</summary>
     public static int Count(ReadOnlySpan<float> gain, ReadOnlySpan<float> teacher)
     {
         int c = 0;
         for (int i = 0; i < gain.Length; i++)
-            if (gain[i] >= 0.5f * teacher[i]) c++;
+        {
+            double e = gain[i] - (double)teacher[i];
+            if (e * e < 0.5 * teacher[i] * teacher[i]) c++;
+        }
+
+        return c;
+    }
+
+    /// <summary>Count for the bottleneck: ∫₀¹ (ReLU(v G_ii + b_i) − A_ii v)² dv &lt; A_ii² / 6.</summary>
+    public static int Count(ReadOnlySpan<float> selfGain, ReadOnlySpan<float> bias, ReadOnlySpan<float> teacher)
+    {
+        int c = 0;
+        for (int i = 0; i < selfGain.Length; i++)
+            if (BottleneckLoss.ReluSquaredError(selfGain[i], bias[i], teacher[i]) < teacher[i] * (double)teacher[i] / 6.0) c++;
         return c;
     }
 }

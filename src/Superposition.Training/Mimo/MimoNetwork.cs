@@ -2,177 +2,260 @@ using Superposition.Training.Rng;
 
 namespace Superposition.Training.Mimo;
 
-/// <summary>One sample: N slot inputs, their teacher targets, and the bundled input z = Σ_s bind(k_s, x_s).</summary>
-internal sealed class MimoSample
+/// <summary>
+/// The MIMO classifier of <see cref="MimoOptions"/> with hand-written backpropagation. Parameters are one flat vector:
+/// [A (F×D), a (F), keys (N×F), W1 (H×F), b1 (H), W2 (F×H), b2 (F), V (N×C×F), e (N×C)], row-major; with
+/// <see cref="MimoUnbinding.FixedKey"/> only head 0 of V and e is used.
+/// </summary>
+internal sealed class MimoNetwork
 {
-    public MimoSample(int d, int slots)
-    {
-        X = new float[slots][];
-        Y = new float[slots][];
-        for (int s = 0; s < slots; s++)
-        {
-            X[s] = new float[d];
-            Y[s] = new float[d];
-        }
+    private readonly int _d, _f, _h, _c, _n;
+    private readonly float _scale;
+    private readonly float[][] _u, _phi, _dphi;
+    private readonly float[] _z, _pre, _act, _g, _q, _logits, _dz, _dact, _dg, _dq;
 
-        Z = new float[d];
+    public MimoNetwork(int inputDimension, int width, int hidden, int classes, int slots, MimoUnbinding unbinding)
+    {
+        (_d, _f, _h, _c, _n) = (inputDimension, width, hidden, classes, slots);
+        Unbinding = unbinding;
+        _scale = MathF.Sqrt(width);
+        OffA = 0;
+        OffBiasA = OffA + (_f * _d);
+        OffKeys = OffBiasA + _f;
+        OffW1 = OffKeys + (_n * _f);
+        OffB1 = OffW1 + (_h * _f);
+        OffW2 = OffB1 + _h;
+        OffB2 = OffW2 + (_f * _h);
+        OffV = OffB2 + _f;
+        OffE = OffV + (_n * _c * _f);
+        Parameters = new float[OffE + (_n * _c)];
+        _u = Jagged(_n, _f);
+        _phi = Jagged(_n, _f);
+        _dphi = Jagged(_n, _f);
+        _z = new float[_f];
+        _pre = new float[_h];
+        _act = new float[_h];
+        _g = new float[_f];
+        _q = new float[_f];
+        _logits = new float[_c];
+        _dz = new float[_f];
+        _dact = new float[_h];
+        _dg = new float[_f];
+        _dq = new float[_f];
     }
 
-    public float[][] X { get; }
+    public MimoUnbinding Unbinding { get; }
 
-    public float[][] Y { get; }
+    public float[] Parameters { get; }
 
-    public float[] Z { get; }
+    public int Slots => _n;
 
-    /// <summary>x_s = U u_s (u_s ~ N(0, I_r); U null means x_s ~ N(0, I_d)), y_s = ReLU(T x_s), z = Σ_s bind(k_s, x_s).</summary>
-    public void Draw(ref Xoshiro256 rng, float[] teacher, float[]? basis, int rank, float[][] keys, MimoBinding binding)
+    internal int OffA { get; }
+
+    internal int OffBiasA { get; }
+
+    internal int OffKeys { get; }
+
+    internal int OffW1 { get; }
+
+    internal int OffB1 { get; }
+
+    internal int OffW2 { get; }
+
+    internal int OffB2 { get; }
+
+    internal int OffV { get; }
+
+    internal int OffE { get; }
+
+    /// <summary>He-normal weights (std sqrt(2/fan-in)), heads std sqrt(1/F), zero biases, keys random ±1/√F.</summary>
+    public void Initialize(ref Xoshiro256 rng)
     {
-        int d = Z.Length;
-        Array.Clear(Z);
-        Span<float> u = stackalloc float[Math.Max(rank, 1)];
-        for (int s = 0; s < X.Length; s++)
+        var p = Parameters;
+        Fill(p.AsSpan(OffA, _f * _d), Math.Sqrt(2.0 / _d), ref rng);
+        Fill(p.AsSpan(OffW1, _h * _f), Math.Sqrt(2.0 / _f), ref rng);
+        Fill(p.AsSpan(OffW2, _f * _h), Math.Sqrt(1.0 / _h), ref rng);
+        Fill(p.AsSpan(OffV, _n * _c * _f), Math.Sqrt(1.0 / _f), ref rng);
+        float k = 1f / _scale;
+        for (int j = 0; j < _n * _f; j++) p[OffKeys + j] = (rng.NextUInt64() >> 63) == 0 ? k : -k;
+    }
+
+    public ReadOnlySpan<float> Key(int s) => Parameters.AsSpan(OffKeys + (s * _f), _f);
+
+    /// <summary>
+    /// Forward and (with <paramref name="grad"/>) backward for one bundle whose first <paramref name="occupied"/> slots
+    /// hold inputs <paramref name="x"/>[s] with labels <paramref name="labels"/>[s]; adds scale·∂(Σ_s CE_s) to grad.
+    /// Returns (Σ_s CE_s, correct predictions).
+    /// </summary>
+    public (double Loss, int Correct) Run(float[][] x, int[] labels, int occupied, float scale, float[]? grad)
+    {
+        var p = Parameters;
+        Array.Clear(_z);
+        for (int s = 0; s < occupied; s++)
         {
-            float[] x = X[s], y = Y[s];
-            if (basis is null)
+            for (int i = 0; i < _f; i++)
             {
-                for (int i = 0; i < d; i++) x[i] = (float)rng.NextGaussian();
+                float u = p[OffBiasA + i] + VectorOps.Dot(p.AsSpan(OffA + (i * _d), _d), x[s]);
+                _u[s][i] = u;
+                _phi[s][i] = MathF.Max(u, 0f);
+            }
+
+            var key = Key(s);
+            for (int i = 0; i < _f; i++) _z[i] += _scale * key[i] * _phi[s][i];
+        }
+
+        for (int j = 0; j < _h; j++)
+        {
+            float v = p[OffB1 + j] + VectorOps.Dot(p.AsSpan(OffW1 + (j * _f), _f), _z);
+            _pre[j] = v;
+            _act[j] = MathF.Max(v, 0f);
+        }
+
+        for (int i = 0; i < _f; i++) _g[i] = p[OffB2 + i] + VectorOps.Dot(p.AsSpan(OffW2 + (i * _h), _h), _act);
+        double loss = 0;
+        int correct = 0;
+        if (grad is not null) Array.Clear(_dg);
+        for (int s = 0; s < occupied; s++)
+        {
+            int head = Unbinding == MimoUnbinding.Learned ? s : 0;
+            float[] q = _g;
+            if (Unbinding == MimoUnbinding.FixedKey)
+            {
+                var key = Key(s);
+                for (int i = 0; i < _f; i++) _q[i] = _scale * key[i] * _g[i];
+                q = _q;
+            }
+
+            int vOff = OffV + (head * _c * _f), eOff = OffE + (head * _c);
+            float max = float.NegativeInfinity;
+            int arg = 0;
+            for (int c = 0; c < _c; c++)
+            {
+                float l = p[eOff + c] + VectorOps.Dot(p.AsSpan(vOff + (c * _f), _f), q);
+                _logits[c] = l;
+                if (l > max) (max, arg) = (l, c);
+            }
+
+            double sum = 0;
+            for (int c = 0; c < _c; c++) sum += Math.Exp(_logits[c] - max);
+            loss += Math.Log(sum) + max - _logits[labels[s]];
+            if (arg == labels[s]) correct++;
+            if (grad is null) continue;
+            Array.Clear(_dq);
+            for (int c = 0; c < _c; c++)
+            {
+                float dl = scale * ((float)(Math.Exp(_logits[c] - max) / sum) - (c == labels[s] ? 1f : 0f));
+                grad[eOff + c] += dl;
+                VectorOps.AddScaled(grad.AsSpan(vOff + (c * _f), _f), dl, q);
+                VectorOps.AddScaled(_dq, dl, p.AsSpan(vOff + (c * _f), _f));
+            }
+
+            if (Unbinding == MimoUnbinding.Learned)
+            {
+                VectorOps.AddScaled(_dg, 1f, _dq);
             }
             else
             {
-                for (int j = 0; j < rank; j++) u[j] = (float)rng.NextGaussian();
-                for (int i = 0; i < d; i++) x[i] = VectorOps.Dot(basis.AsSpan(i * rank, rank), u);
+                var key = Key(s);
+                var gk = grad.AsSpan(OffKeys + (s * _f), _f);
+                for (int i = 0; i < _f; i++)
+                {
+                    _dg[i] += _scale * key[i] * _dq[i];
+                    gk[i] += _scale * _g[i] * _dq[i];
+                }
             }
-
-            for (int i = 0; i < d; i++)
-            {
-                y[i] = MathF.Max(VectorOps.Dot(teacher.AsSpan(i * d, d), x), 0f);
-            }
-
-            Binding.BindAdd(binding, keys[s], x, Z);
         }
-    }
-}
 
-/// <summary>The shared MLP g(z) = W2 ReLU(W1 z + b1) + b2 with hand-written backpropagation through the unbinding.</summary>
-internal sealed class MimoNetwork
-{
-    private readonly int _d;
-    private readonly int _h;
-    private readonly float[] _pre;
-    private readonly float[] _act;
-    private readonly float[] _out;
-    private readonly float[] _dOut;
-    private readonly float[] _dAct;
-    private readonly float[] _slot;
-
-    public MimoNetwork(int d, int h)
-    {
-        _d = d;
-        _h = h;
-        Parameters = new float[(h * d) + h + (d * h) + d];
-        _pre = new float[h];
-        _act = new float[h];
-        _out = new float[d];
-        _dOut = new float[d];
-        _dAct = new float[h];
-        _slot = new float[d];
+        if (grad is not null) Backward(x, occupied, grad);
+        return (loss, correct);
     }
 
-    /// <summary>[W1 (H×d), b1 (H), W2 (d×H), b2 (d)].</summary>
-    public float[] Parameters { get; }
-
-    private int B1 => _h * _d;
-
-    private int W2 => B1 + _h;
-
-    private int B2 => W2 + (_d * _h);
-
-    /// <summary>He-normal W1 (std sqrt(2/d)), W2 with std sqrt(1/H), zero biases.</summary>
-    public void Initialize(ref Xoshiro256 rng)
+    private void Backward(float[][] x, int occupied, float[] grad)
     {
-        for (int i = 0; i < _h * _d; i++) Parameters[i] = (float)(rng.NextGaussian() * Math.Sqrt(2.0 / _d));
-        for (int i = 0; i < _d * _h; i++) Parameters[W2 + i] = (float)(rng.NextGaussian() * Math.Sqrt(1.0 / _h));
-    }
-
-    /// <summary>Adds scale·∂(Σ_s ‖ŷ_s − y_s‖²) into <paramref name="grad"/>; returns Σ_s ‖ŷ_s − y_s‖².</summary>
-    public double AccumulateGradient(MimoSample sample, float[][] keys, MimoBinding binding, float scale, float[] grad)
-    {
-        Forward(sample.Z);
-        Array.Clear(_dOut);
-        double loss = 0;
-        for (int s = 0; s < keys.Length; s++)
+        var p = Parameters;
+        Array.Clear(_dact);
+        for (int i = 0; i < _f; i++)
         {
-            Binding.Unbind(binding, keys[s], _out, _slot);
-            float[] y = sample.Y[s];
-            for (int j = 0; j < _d; j++)
-            {
-                float e = _slot[j] - y[j];
-                loss += e * e;
-                _slot[j] = 2f * scale * e;
-            }
-
-            Binding.UnbindAdjointAdd(binding, keys[s], _slot, _dOut);
+            float dg = _dg[i];
+            if (dg == 0f) continue;
+            grad[OffB2 + i] += dg;
+            VectorOps.AddScaled(grad.AsSpan(OffW2 + (i * _h), _h), dg, _act);
+            VectorOps.AddScaled(_dact, dg, p.AsSpan(OffW2 + (i * _h), _h));
         }
 
-        var p = Parameters.AsSpan();
-        Array.Clear(_dAct);
-        for (int i = 0; i < _d; i++)
-        {
-            float g = _dOut[i];
-            grad[B2 + i] += g;
-            var w2 = p.Slice(W2 + (i * _h), _h);
-            var gw2 = grad.AsSpan(W2 + (i * _h), _h);
-            VectorOps.AddScaled(gw2, g, _act);
-            VectorOps.AddScaled(_dAct, g, w2);
-        }
-
+        Array.Clear(_dz);
         for (int j = 0; j < _h; j++)
         {
             if (_pre[j] <= 0f) continue;
-            float g = _dAct[j];
-            grad[B1 + j] += g;
-            var gw1 = grad.AsSpan(j * _d, _d);
-            VectorOps.AddScaled(gw1, g, sample.Z);
+            float dp = _dact[j];
+            grad[OffB1 + j] += dp;
+            VectorOps.AddScaled(grad.AsSpan(OffW1 + (j * _f), _f), dp, _z);
+            VectorOps.AddScaled(_dz, dp, p.AsSpan(OffW1 + (j * _f), _f));
         }
 
-        return loss;
+        for (int s = 0; s < occupied; s++)
+        {
+            var key = Key(s);
+            var gk = grad.AsSpan(OffKeys + (s * _f), _f);
+            for (int i = 0; i < _f; i++)
+            {
+                gk[i] += _scale * _phi[s][i] * _dz[i];
+                _dphi[s][i] = _u[s][i] > 0f ? _scale * key[i] * _dz[i] : 0f;
+            }
+
+            for (int i = 0; i < _f; i++)
+            {
+                float du = _dphi[s][i];
+                if (du == 0f) continue;
+                grad[OffBiasA + i] += du;
+                VectorOps.AddScaled(grad.AsSpan(OffA + (i * _d), _d), du, x[s]);
+            }
+        }
     }
 
-    /// <summary>(Σ_s ‖ŷ_s − y_s‖², Σ_s ‖y_s‖²) for one sample.</summary>
-    public (double Error, double Norm) Error(MimoSample sample, float[][] keys, MimoBinding binding)
+    /// <summary>Adds ∂R into grad and returns R = ρ [Σ_s (‖k_s‖² − 1)² + Σ_{s&lt;t} (k_s·k_t)²] over all N keys.</summary>
+    public double KeyPenalty(double rho, float[]? grad)
     {
-        Forward(sample.Z);
-        double err = 0, norm = 0;
-        for (int s = 0; s < keys.Length; s++)
+        double r = 0;
+        for (int s = 0; s < _n; s++)
         {
-            Binding.Unbind(binding, keys[s], _out, _slot);
-            for (int j = 0; j < _d; j++)
+            var ks = Key(s);
+            double norm2 = VectorOps.Dot(ks, ks) - 1.0;
+            r += norm2 * norm2;
+            if (grad is not null) VectorOps.AddScaled(grad.AsSpan(OffKeys + (s * _f), _f), (float)(rho * 4 * norm2), ks);
+            for (int t = 0; t < _n; t++)
             {
-                double e = _slot[j] - sample.Y[s][j];
-                err += e * e;
-                norm += sample.Y[s][j] * (double)sample.Y[s][j];
+                if (t == s) continue;
+                var kt = Key(t);
+                double dot = VectorOps.Dot(ks, kt);
+                if (t > s) r += dot * dot;
+                if (grad is not null) VectorOps.AddScaled(grad.AsSpan(OffKeys + (s * _f), _f), (float)(rho * 2 * dot), kt);
             }
         }
 
-        return (err, norm);
+        return rho * r;
     }
 
-    private void Forward(float[] z)
+    /// <summary>Mean cos²(k_s, k_t) over pairs s &lt; t; NaN for one key.</summary>
+    public double KeyCosineSquared()
     {
-        var p = Parameters.AsSpan();
-        for (int j = 0; j < _h; j++)
-        {
-            var w1 = p.Slice(j * _d, _d);
-            float acc = p[B1 + j] + VectorOps.Dot(w1, z);
-            _pre[j] = acc;
-            _act[j] = MathF.Max(acc, 0f);
-        }
+        double sum = 0;
+        int pairs = 0;
+        for (int s = 0; s < _n; s++)
+            for (int t = s + 1; t < _n; t++)
+            {
+                double dot = VectorOps.Dot(Key(s), Key(t));
+                sum += dot * dot / (VectorOps.Dot(Key(s), Key(s)) * (double)VectorOps.Dot(Key(t), Key(t)));
+                pairs++;
+            }
 
-        for (int i = 0; i < _d; i++)
-        {
-            var w2 = p.Slice(W2 + (i * _h), _h);
-            float acc = p[B2 + i] + VectorOps.Dot(w2, _act);
-            _out[i] = acc;
-        }
+        return pairs == 0 ? double.NaN : sum / pairs;
+    }
+
+    private static float[][] Jagged(int rows, int cols) => Enumerable.Range(0, rows).Select(_ => new float[cols]).ToArray();
+
+    private static void Fill(Span<float> dst, double std, ref Xoshiro256 rng)
+    {
+        for (int j = 0; j < dst.Length; j++) dst[j] = (float)(std * rng.NextGaussian());
     }
 }
