@@ -13,7 +13,7 @@ internal static class MimoChart
         var palette = ChartColor.Palette;
         var chart = new Chart(
             "Accuracy against the number of superposed inputs N",
-            new Axis("N (inputs per forward pass = throughput)", AxisScale.Log10),
+            new Axis("N (inputs per forward pass = throughput)", AxisScale.Linear, 0, x.Max() + 1),
             new Axis("held-out accuracy", AxisScale.Linear, 0, 1),
             [
                 new LineSeries("learned unbinding heads", x, result.Cells.Select(c => c.Accuracy).ToArray()) { Color = palette[0], Width = 2 },

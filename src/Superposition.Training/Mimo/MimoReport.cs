@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Serialization;
 
 namespace Superposition.Training.Mimo;
 
@@ -41,4 +42,4 @@ public static class MimoReport
 public sealed record MimoDocument(IReadOnlyList<MimoResultDocument> Results, double RandomKeyCos2, double ChanceAccuracy);
 
 /// <summary>One N; <see cref="KeyCos2"/> is null for N = 1 (no pair of keys).</summary>
-public sealed record MimoResultDocument(int N, double Accuracy, double FixedUnbindingAccuracy, double? KeyCos2);
+public sealed record MimoResultDocument(int N, double Accuracy, double FixedUnbindingAccuracy, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? KeyCos2);
