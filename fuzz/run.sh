@@ -44,7 +44,21 @@ for stats in "$out"/*/fuzzer_stats; do
   execs=$((execs + $(awk -F': *' '$1 ~ /^execs_done/ {print $2}' "$stats")))
   paths=$((paths + $(awk -F': *' '$1 ~ /^corpus_count/ {print $2}' "$stats")))
 done
-crashes=$(find "$out" -path '*/crashes/id:*' | wc -l)
-hangs=$(find "$out" -path '*/hangs/id:*' | wc -l)
-echo "fuzz campaign: $execs executions, $paths corpus entries, $crashes crashes, $hangs hangs"
+# Confirm each saved input outside AFL: a crash must throw again in a replay, a hang must still exceed 20 s
+# (on a loaded machine AFL's 5 s limit can catch a slow execution that is no hang).
+crashes=0; hangs=0; unconfirmed=0
+while IFS= read -r -d '' file; do
+  if [[ "$file" == */hangs/* ]]; then
+    if timeout 20 dotnet "$bin/Superposition.Fuzz.dll" replay "$file" >/dev/null 2>&1 || (($? != 124)); then
+      unconfirmed=$((unconfirmed + 1))
+    else
+      hangs=$((hangs + 1)); echo "hang: $file"
+    fi
+  elif ! dotnet "$bin/Superposition.Fuzz.dll" replay "$file" >/dev/null 2>&1; then
+    crashes=$((crashes + 1)); echo "crash: $file"
+  else
+    unconfirmed=$((unconfirmed + 1))
+  fi
+done < <(find "$out" \( -path '*/crashes/id:*' -o -path '*/hangs/id:*' \) -print0)
+echo "fuzz campaign: $execs executions, $paths corpus entries, $crashes crashes, $hangs hangs ($unconfirmed saved inputs did not reproduce outside AFL)"
 ((crashes == 0 && hangs == 0))
