@@ -7,8 +7,10 @@ value but the largest is a candidate x_min; for a tail of n values alpha = 1 + n
 D = max_j |1 - (tail_j / x_min)^(1 - alpha) - j / n|; the first smallest D wins; sigma = (alpha - 1) / sqrt(n).
 
 Usage: ww_alpha.py FOLDER. FOLDER/manifest.json lists {"name", "m", "n", "file"}; each file holds the m*n float64
-little-endian entries of a frame, column-major (feature i is entries [i*m, (i+1)*m)). Prints one JSON object mapping
-each name to {"alpha", "xmin", "ks", "tail", "sigma"}, or {"error": reason} when no fit is possible.
+little-endian entries of a frame, column-major (feature i is entries [i*m, (i+1)*m)). An entry with "dims"
+[out, in, k...] and "norm" instead is a conv kernel (row-major float64): WeightWatcher's conv treatment takes the
+slices W[:, :, taps] ([out, in] each), multiplies each by "norm" (its conv2d_norm) and pools their eigenvalues.
+Prints one JSON object mapping each name to {"alpha", "xmin", "ks", "tail", "sigma"}, or {"error": reason}.
 """
 import json
 import os
@@ -50,9 +52,18 @@ def main(folder):
         manifest = json.load(f)
     out = {}
     for entry in manifest:
+        data = np.fromfile(os.path.join(folder, entry["file"]), dtype="<f8")
+        if "dims" in entry:
+            dims = entry["dims"]
+            kernel = data.reshape(dims[0], dims[1], -1)
+            evals = []
+            for tap in range(kernel.shape[2]):
+                sv = np.linalg.svd(entry["norm"] * kernel[:, :, tap], compute_uv=False)
+                evals.extend(sv * sv)
+            out[entry["name"]] = fit(evals)
+            continue
         m, n = entry["m"], entry["n"]
-        w = np.fromfile(os.path.join(folder, entry["file"]), dtype="<f8").reshape(n, m)
-        sv = np.linalg.svd(w, compute_uv=False)
+        sv = np.linalg.svd(data.reshape(n, m), compute_uv=False)
         out[entry["name"]] = fit(sv * sv)
     json.dump(out, sys.stdout)
 

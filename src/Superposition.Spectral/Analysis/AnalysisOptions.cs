@@ -106,6 +106,10 @@ public sealed record HeavyTailOptions
     /// Tracy–Widom margin; with the shuffle, also count correlation traps. Default true.</summary>
     public bool MarchenkoPasturFit { get; init; } = true;
 
+    /// <summary>Conv kernels: our flattened frame only (default), or also WeightWatcher's pooled [out, in] slices
+    /// (<see cref="ConvSliceResult"/>, attached by ConvSliceSpectrum.Attach). Default <see cref="ConvKernels.Flattened"/>.</summary>
+    public ConvKernels ConvKernels { get; init; } = ConvKernels.Flattened;
+
     /// <summary>α below this is labelled over-fit (WeightWatcher's band). Default 2.</summary>
     public double OverfitAlpha { get; init; } = 2.0;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Superposition.Onnx;
 using Superposition.Onnx.Orientation;
 using Superposition.Spectral.Analysis;
+using Superposition.Spectral.HeavyTail;
 using Superposition.Spectral.Tests.TestSupport;
 using Superposition.Tests.Shared;
 
@@ -11,7 +12,8 @@ namespace Superposition.Spectral.Tests.HeavyTail;
 
 /// <summary>
 /// α on every layer of the bundled models against tests/reference/ww_alpha.py: WeightWatcher 0.7.5.5's x_min rule written
-/// independently in numpy, with numpy's own SVD of the same frame (so the eigenvalues are checked too).
+/// independently in numpy, with numpy's own SVD of the same frame (so the eigenvalues are checked too); for conv kernels
+/// also WeightWatcher's sliced view (ConvSliceSpectrum) against the same script slicing the raw kernel itself.
 /// </summary>
 public sealed class WeightWatcherAlphaReferenceTests
 {
@@ -47,12 +49,28 @@ public sealed class WeightWatcherAlphaReferenceTests
                 manifest.Add(new { name, m = frame.Hidden, n = frame.Features, file });
                 var analysis = FrameAnalyzer.Analyze(new FrameInput(name, frame.Hidden, frame.Features, weights), options, Backends.Default);
                 ours[name] = analysis.HeavyTail.PowerLaw;
+                if (ConvSliceSpectrum.Applies(matrix))
+                {
+                    // WeightWatcher's own conv view too: kh·kw slices [out, in], × sqrt(1/2), eigenvalues pooled.
+                    string kernelFile = $"k{manifest.Count}.f64";
+                    var rows = matrix.ReadFrame(FeatureAxis.Rows); // filter-major: row-major [out, in, taps]
+                    using (var stream = File.Create(Path.Combine(folder, kernelFile)))
+                    {
+                        stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(rows.AsSpan()));
+                    }
+
+                    var slices = ConvSliceSpectrum.Compute(matrix, options.HeavyTail, Backends.Default);
+                    manifest.Add(new { name = name + ":slices", dims = matrix.Tensor.Dims, norm = slices.NormFactor, file = kernelFile });
+                    ours[name + ":slices"] = slices.PowerLaw;
+                }
             }
         }
 
         File.WriteAllText(Path.Combine(folder, "manifest.json"), JsonSerializer.Serialize(manifest));
         using var reference = JsonDocument.Parse(RunReference(folder));
-        Assert.True(ours.Count >= 47, $"only {ours.Count} layers"); // the recognizer alone has 47 weight matrices
+        // 47 + 28 + 3 weight matrices, and WeightWatcher's sliced view of every conv kernel among them.
+        Assert.True(ours.Count(o => !o.Key.EndsWith(":slices", StringComparison.Ordinal)) == 78, $"{ours.Count} entries");
+        Assert.Contains(ours.Keys, k => k.EndsWith(":slices", StringComparison.Ordinal));
         foreach (var (name, fit) in ours)
         {
             var expected = reference.RootElement.GetProperty(name);
