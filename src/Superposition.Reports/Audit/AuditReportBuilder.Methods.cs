@@ -47,6 +47,9 @@ public static partial class AuditReportBuilder
                         : $"eigenvalues above {F(a.HeavyTail.EigenvalueFloor)}; minimum-tail rule: tails of at least {a.HeavyTail.MinTailSize} (WeightWatcher's rule is the default)")
                     + $"; tails shorter than {a.HeavyTail.LowConfidenceTail} flagged low-confidence; bands α < {F(a.HeavyTail.OverfitAlpha)} over-fit, α > {F(a.HeavyTail.UndertrainedAlpha)} under-trained"),
                 new("MP fit", a.HeavyTail.MarchenkoPasturFit ? "σ fitted to a linear-kernel density (bandwidth 0.1 on the ESD rescaled to mean 1), grid over [0.05, 2)·σ₀ then Nelder–Mead, as WeightWatcher's mp_fit (default on)" : "off"),
+                new("conv kernels", a.HeavyTail.ConvKernels == Spectral.Analysis.ConvKernels.Slices
+                    ? "flattened filters, and WeightWatcher's kh·kw slices [out, in] × sqrt(1/2) with pooled eigenvalues (--conv-slices)"
+                    : "flattened: out filters in R^(in·kh·kw) (--conv-slices adds WeightWatcher's per-slice view)"),
                 new("shuffled-weights null", $"seed {a.HeavyTail.ShuffleSeed}; 5 shuffles pooled for the trap count below 100 eigenvalues"),
                 new("polytope matching", $"cosines to ± {F(a.Polytopes.CosineTolerance)}; a cluster is tight when τ_C ≤ {F(a.Polytopes.ClusterTightTolerance)} and it spans its eigenspace; idempotency to {F(a.Polytopes.IdempotencyTolerance)}"),
                 new("toy comparison", "earth mover's distance of log10 D_i + |Δ ΣD/m| + |Δ localized share| + |Δ log10(1 + τ)|; close < 0.15, loose < 0.4"),
