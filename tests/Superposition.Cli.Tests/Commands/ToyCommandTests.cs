@@ -79,17 +79,39 @@ public sealed class ToyCommandTests(FiveTwoToys toys) : IClassFixture<FiveTwoToy
     }
 
     [Fact]
-    public void Dynamics_and_mimo_write_their_tables()
+    public void Dynamics_and_mimo_write_their_tables_and_json()
     {
         string folder = RepoPaths.NewTempFolder();
-        var dynamics = CliRunner.Run("toy", "dynamics", "--steps", "300", "--features", "12", "--bottleneck", "4", "--setting", "2,1", "--out", folder);
+        string dynJson = Path.Combine(folder, "dynamics.json");
+        var dynamics = CliRunner.Run("toy", "dynamics", "--features", "40", "--bottleneck", "4", "--setting", "2,1", "--seeds", "2", "--duration", "100", "--window", "1,100", "--weight-decay", "0", "--out", folder, "--json", dynJson);
         Assert.True(dynamics.ExitCode == 0, dynamics.Error);
-        Assert.Contains("(a+2b-1)/a", File.ReadAllText(Path.Combine(folder, "dynamics.md")));
-        Assert.Contains("| 2 | 1 | 1.500 |", dynamics.Out); // the diagonal-linear prediction (2 + 2 - 1)/2
+        Assert.True(File.Exists(Path.Combine(folder, "dynamics_curves.csv")));
+        using (var doc = JsonDocument.Parse(File.ReadAllText(dynJson)))
+        {
+            var setting = doc.RootElement.GetProperty("settings")[0];
+            Assert.Equal(1.5, setting.GetProperty("theory").GetProperty("linear").GetDouble(), 12); // (2 + 2 − 1)/2
+            Assert.Equal(1.0, setting.GetProperty("theory").GetProperty("tied").GetDouble(), 12); // (2 + 2 − 1)/3
+            Assert.Equal(40, setting.GetProperty("n").GetInt32());
+            Assert.Equal(2, setting.GetProperty("seeds").GetInt32());
+            Assert.Equal(100, setting.GetProperty("window")[1].GetDouble());
+            foreach (string student in new[] { "linear", "tied", "bottleneck" })
+                Assert.Equal(2, setting.GetProperty("alpha").GetProperty(student).GetProperty("seeds").GetArrayLength());
+        }
 
-        var mimo = CliRunner.Run("toy", "mimo", "--steps", "40", "--dimension", "16", "--slots", "1", "2", "--out", folder);
+        string mimoJson = Path.Combine(folder, "mimo.json");
+        var mimo = CliRunner.Run("toy", "mimo", "--steps", "40", "--width", "16", "--slots", "1", "2", "--out", folder, "--json", mimoJson);
         Assert.True(mimo.ExitCode == 0, mimo.Error);
         Assert.True(File.Exists(Path.Combine(folder, "mimo.md")));
+        Assert.Contains("<svg", File.ReadAllText(Path.Combine(folder, "mimo.svg")));
+        using (var doc = JsonDocument.Parse(File.ReadAllText(mimoJson)))
+        {
+            var results = doc.RootElement.GetProperty("results");
+            Assert.Equal(2, results.GetArrayLength());
+            Assert.Equal(JsonValueKind.Null, results[0].GetProperty("keyCos2").ValueKind); // one key: no pair
+            Assert.InRange(results[1].GetProperty("keyCos2").GetDouble(), 0, 1);
+            Assert.InRange(results[1].GetProperty("fixedUnbindingAccuracy").GetDouble(), 0, 1);
+        }
+
         Assert.Equal(ErrorKind.InvalidArgument, (ErrorKind)CliRunner.Run("toy", "dynamics", "--setting", "two,one", "--out", folder).ExitCode);
     }
 
