@@ -136,15 +136,6 @@ internal static class ToyCommand
         return command;
     }
 
-    /// <summary>Trains with progress, prints the result's table, and says where the files went.</summary>
-    private static int Train<T>(CliContext context, string folder, string title, Func<string, IProgress<Training.Tms.ToyProgress>, T> train, Func<T, string> table)
-    {
-        var result = LayerProgressDisplay.RunTraining(context, title, progress => train(folder, progress));
-        context.Out.WriteLine(table(result));
-        context.Status($"wrote {folder}");
-        return ExitCodes.Success;
-    }
-
     private static PowerLawSetting ParseSetting(string text)
     {
         var (a, b) = ParsePair("--setting", text);
