@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(libopenblas0-pthread fonts-dejavu-core)   # fast LAPACK for the native backend; fonts for the PDF report
 if [[ "${1:-}" == "--for-tests" ]]; then
-  packages+=(libonnx-testdata poppler-utils python3-onnx python3-numpy)  # ONNX conformance models; pdftotext/pdftoppm for report tests; the onnx checker as an independent reference
+  packages+=(libonnx-testdata poppler-utils python3-onnx python3-numpy chromium)  # ONNX conformance models; pdftotext/pdftoppm for report tests; the onnx checker as an independent reference; headless Chromium for the HTML report tests
 fi
 
 missing=()

@@ -33,7 +33,25 @@ public sealed record TableColumn(
     string Header,
     ColumnAlignment Alignment = ColumnAlignment.Left,
     string? NumberFormat = null,
-    double RelativeWidth = 1.0);
+    double RelativeWidth = 1.0)
+{
+    /// <summary>How an interactive output (HTML) lets the reader filter rows by this column (default: not at all).
+    /// The PDF ignores it.</summary>
+    public ColumnFilter Filter { get; init; } = ColumnFilter.None;
+}
+
+/// <summary>A filter control for a table column in interactive outputs.</summary>
+public enum ColumnFilter
+{
+    /// <summary>No control.</summary>
+    None,
+
+    /// <summary>A search box: rows whose cell text contains the typed text (ignoring case).</summary>
+    Text,
+
+    /// <summary>A choice among the column's values (a cell's <see cref="TableCell.Tags"/>, else its text).</summary>
+    Choice,
+}
 
 /// <summary>Horizontal alignment of a table column.</summary>
 public enum ColumnAlignment
@@ -59,6 +77,17 @@ public sealed record TableCell
     public static TableCell Of(string text) => new(text, null);
 
     public static TableCell Of(double number) => new(null, number);
+
+    /// <summary>Id of the <see cref="Section.Anchor"/> the cell links to (interactive outputs); null for none.</summary>
+    public string? Link { get; init; }
+
+    /// <summary>Values a <see cref="ColumnFilter.Choice"/> filter matches this cell by (a cell may carry
+    /// several, e.g. a list of findings); null: the cell text.</summary>
+    public IReadOnlyList<string>? Tags { get; init; }
+
+    /// <summary>The number the cell sorts by when its text is not one (e.g. "480 × 120"); null: the cell's number,
+    /// else the leading number of its text, else the text.</summary>
+    public double? SortKey { get; init; }
 
     public static implicit operator TableCell(string text) => Of(text);
 
