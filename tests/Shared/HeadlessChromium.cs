@@ -213,13 +213,3 @@ internal sealed class HeadlessChromium : IDisposable
         return message.ToArray();
     }
 }
-
-/// <summary>A fact that needs Chromium; reported as skipped, with the command that installs it, when it is missing.</summary>
-[AttributeUsage(AttributeTargets.Method)]
-internal sealed class RequiresChromiumFactAttribute : FactAttribute
-{
-    public RequiresChromiumFactAttribute()
-    {
-        if (!File.Exists(HeadlessChromium.Executable)) Skip = $"{HeadlessChromium.Executable} is missing: install it with 'scripts/install-deps.sh --for-tests' (Debian package chromium)";
-    }
-}

@@ -29,7 +29,7 @@ public static partial class AuditReportBuilder
         {
             new("layer", RelativeWidth: 2.4) { Filter = ColumnFilter.Text },
             new("op", RelativeWidth: 1.3) { Filter = ColumnFilter.Choice },
-            new("role", RelativeWidth: 1.2) { Filter = ColumnFilter.Choice },
+            new("role", RelativeWidth: 1.2) { Filter = ColumnFilter.Choice, InteractiveOnly = true },
             new("n × m", ColumnAlignment.Right, RelativeWidth: 1.5),
             new("D*", ColumnAlignment.Right, RelativeWidth: 1.1),
             new("ΣD/m", ColumnAlignment.Right, RelativeWidth: 1.1),
@@ -37,7 +37,7 @@ public static partial class AuditReportBuilder
             new("τ", ColumnAlignment.Right, RelativeWidth: 1.1),
             new("μmax / Welch", ColumnAlignment.Right, RelativeWidth: 1.9),
             new("α (band)", ColumnAlignment.Right, RelativeWidth: 2.0),
-            new("findings", RelativeWidth: 2.2) { Filter = ColumnFilter.Choice },
+            new("findings", RelativeWidth: 2.2) { Filter = ColumnFilter.Choice, InteractiveOnly = true },
         };
         if (input.Comparison is not null) columns.Add(new TableColumn("nearest toy regime", RelativeWidth: 2.6));
         var rows = new List<IReadOnlyList<TableCell>>();
@@ -68,7 +68,7 @@ public static partial class AuditReportBuilder
 
         var blocks = new List<Block>
         {
-            new Table(columns, rows, "Every analysed layer. n × m: features × hidden dimensions in the orientation used; role: how the frame's features were read (read, write, embedding, rows, columns); local.: share of features localized in one eigenspace; findings: the findings below that name the layer; * marks a layer with a caveat (see its detail section or the JSON)."),
+            new Table(columns, rows, "Every analysed layer. n × m: features × hidden dimensions in the orientation used; local.: share of features localized in one eigenspace; * marks a layer with a caveat (see its detail section or the JSON). The HTML page adds two columns to sort and filter by: the role (how the frame's features were read: read, write, embedding, rows, columns) and the findings below that name the layer."),
         };
         blocks.Add(new Heading("Findings"));
         blocks.AddRange(Findings.For(input));

@@ -30,7 +30,7 @@ public sealed partial class HtmlReportRenderer
         .table-wrap { overflow: auto; margin: 8px 0 14px; border: 1px solid var(--line); }
         .table-wrap.long { max-height: 78vh; }
         table.data { border-collapse: separate; border-spacing: 0; width: 100%; font-size: 13px; margin: 0; }
-        table.data caption { text-align: left; font-style: italic; color: #444; padding: 6px 8px; }
+        p.table-caption { font-size: 13px; font-style: italic; color: #444; margin: 10px 0 4px; }
         table.data th { position: sticky; top: 0; z-index: 2; background: var(--head); border-bottom: 1px solid #999; padding: 0; text-align: left; vertical-align: bottom; white-space: nowrap; }
         table.data th button { all: unset; box-sizing: border-box; display: block; width: 100%; padding: 5px 20px 5px 8px; cursor: pointer; position: relative; font-weight: bold; }
         table.data th.r button { text-align: right; }
@@ -68,6 +68,11 @@ public sealed partial class HtmlReportRenderer
           table.data { font-size: 12px; }
           table.meta th, table.kv th { padding-right: 8px; white-space: normal; }
           .filters .count { margin-left: 0; }
+        }
+        @media (max-width: 900px) {
+          /* The table scrolls sideways here: one line per row, and the sticky name column a third of a phone wide. */
+          table.data td { white-space: nowrap; }
+          table.data td:first-child { white-space: normal; min-width: 10em; overflow-wrap: anywhere; }
         }
 
         """;

@@ -19,13 +19,21 @@ public sealed partial class HtmlReportRenderer
     private static void WriteTable(StringBuilder html, Table table, PageState page)
     {
         var id = "t" + page.NextTable().ToString(CultureInfo.InvariantCulture);
-        WriteFilters(html, table, id);
-        html.Append("<div class=\"table-wrap").Append(table.Rows.Count > LongTableRows ? " long" : string.Empty).Append("\">\n")
-            .Append("<table class=\"data\" id=\"").Append(id).Append("\">\n");
+        // The caption stays outside the scrolling frame, so a narrow window shows all of it.
         if (table.Caption is not null)
         {
-            html.Append("<caption>").Append(E(table.Caption)).Append("</caption>\n");
+            html.Append("<p class=\"table-caption\" id=\"").Append(id).Append("-caption\">").Append(E(table.Caption)).Append("</p>\n");
         }
+
+        WriteFilters(html, table, id);
+        html.Append("<div class=\"table-wrap").Append(table.Rows.Count > LongTableRows ? " long" : string.Empty).Append("\">\n")
+            .Append("<table class=\"data\" id=\"").Append(id).Append('"');
+        if (table.Caption is not null)
+        {
+            html.Append(" aria-describedby=\"").Append(id).Append("-caption\"");
+        }
+
+        html.Append(">\n");
 
         html.Append("<thead><tr>");
         foreach (var column in table.Columns)

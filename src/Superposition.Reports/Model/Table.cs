@@ -21,6 +21,20 @@ public sealed record Table(IReadOnlyList<TableColumn> Columns, IReadOnlyList<IRe
 
         return column < cells.Count ? cells[column].Format(Columns[column].NumberFormat) : string.Empty;
     }
+
+    /// <summary>The table without its <see cref="TableColumn.InteractiveOnly"/> columns (itself when it has none),
+    /// for outputs on paper.</summary>
+    public Table ForPrint()
+    {
+        if (!Columns.Any(c => c.InteractiveOnly))
+        {
+            return this;
+        }
+
+        var keep = Enumerable.Range(0, Columns.Count).Where(c => !Columns[c].InteractiveOnly).ToArray();
+        var rows = Rows.Select(cells => (IReadOnlyList<TableCell>)keep.Where(c => c < cells.Count).Select(c => cells[c]).ToArray()).ToArray();
+        return this with { Columns = keep.Select(c => Columns[c]).ToArray(), Rows = rows };
+    }
 }
 
 /// <summary>A table column.</summary>
@@ -38,6 +52,10 @@ public sealed record TableColumn(
     /// <summary>How an interactive output (HTML) lets the reader filter rows by this column (default: not at all).
     /// The PDF ignores it.</summary>
     public ColumnFilter Filter { get; init; } = ColumnFilter.None;
+
+    /// <summary>Shown only where the reader can sort and filter (HTML); the PDF leaves the column out, so a column
+    /// that exists to be filtered by does not narrow the printed table.</summary>
+    public bool InteractiveOnly { get; init; }
 }
 
 /// <summary>A filter control for a table column in interactive outputs.</summary>
