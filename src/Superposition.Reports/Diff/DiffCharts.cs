@@ -18,7 +18,7 @@ internal static class DiffCharts
 
     /// <summary>Every principal angle against its index, one series per k.</summary>
     public static Chart Angles(LayerDiff l) =>
-        new("Principal angles between top-k eigenspaces", new Axis("angle index i"), new Axis("θ_i (degrees)", Min: 0, Max: 90),
+        new("Principal angles between top-k eigenspaces", new Axis("angle index i"), new Axis("θ_i (degrees)", Min: 0),
             l.Angles.Select(a => (ChartSeries)new LineSeries($"k = {a.K}", Ranks(a.Degrees.Count), a.Degrees)).ToList());
 
     public static Chart Drift(LayerDiff l)

@@ -98,7 +98,7 @@ public static class DiffReportBuilder
         var blocks = new List<Block> { new KeyValueList(items) };
         if (l.Quantized) blocks.Add(Callout.FromMarkup(CalloutKind.Note, $"B's weights are quantized ({l.B.Decoding}); these changes are the quantization's."));
         blocks.Add(new ChartBlock(DiffCharts.Spectra(l), "Eigenvalues of the two frame operators, descending.", 0.45));
-        if (l.Angles.Count > 0) blocks.Add(new ChartBlock(DiffCharts.Angles(l), "Principal angles between the top-k eigenspaces of A and B: 0° where they coincide, 90° where a direction of one is orthogonal to the other.", 0.45));
+        if (l.Angles.Count > 0) blocks.Add(new ChartBlock(DiffCharts.Angles(l), "Principal angles between the top-k eigenspaces of A and B (the axis ends at the largest): 0° where they coincide, 90° where a direction of one is orthogonal to the other.", 0.45));
         if (l.Drift is not null) blocks.Add(new ChartBlock(DiffCharts.Drift(l), "Change of each feature's dimensionality D_i from A to B.", 0.45));
         return new Section($"{l.Name} ({l.A.Features} × {l.A.Hidden})", blocks);
     }
