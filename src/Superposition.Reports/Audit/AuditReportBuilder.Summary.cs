@@ -68,7 +68,7 @@ public static partial class AuditReportBuilder
 
         var blocks = new List<Block>
         {
-            new Table(columns, rows, "Every analysed layer. n × m: features × hidden dimensions in the orientation used; local.: share of features localized in one eigenspace; * marks a layer with a caveat (see its detail section or the JSON). The HTML page adds two columns to sort and filter by: the role (how the frame's features were read: read, write, embedding, rows, columns) and the findings below that name the layer."),
+            new Table(columns, rows, "Every analysed layer. n × m: features × hidden dimensions in the orientation used; D*: m / ‖W‖_F² on the raw weights (scale-dependent; each layer's detail gives the scale-free m/n beside it); local.: share of features localized in one eigenspace; * marks a layer with a caveat (see its detail section or the JSON). The HTML page adds two columns to sort and filter by: the role (how the frame's features were read: read, write, embedding, rows, columns) and the findings below that name the layer."),
         };
         blocks.Add(new Heading("Findings"));
         blocks.AddRange(Findings.For(input));

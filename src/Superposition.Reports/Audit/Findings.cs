@@ -41,7 +41,7 @@ internal static class Findings
         if (polytopes.Count > 0)
         {
             blocks.Add(Callout.FromMarkup(CalloutKind.Finding, "Localized features form regular configurations in " + List(polytopes, l =>
-                $"`{l.Name}` ({string.Join(", ", l.Analysis.Polytopes.Clusters.Where(c => c.Template != "none").Select(c => c.Template).Distinct().Take(4))})") + ".", "Geometry"));
+                $"`{l.Name}` ({string.Join(", ", l.Analysis.Polytopes.Clusters.Where(IsScheme).Select(c => c.Template).Distinct().Take(4))})") + ".", "Geometry"));
         }
 
         var collapsed = learned.Where(HasDuplicates).OrderByDescending(l => l.Analysis.Coherence.FeaturesInDuplicateClusters).ToList();
@@ -121,7 +121,7 @@ internal static class Findings
 
     private static bool IsStronglyOvercomplete(LayerAnalysis l) => Ratio(l) >= StrongOvercompleteness;
 
-    private static bool HasPolytopes(LayerAnalysis l) => l.Analysis.Polytopes.Clusters.Any(c => c.Template != "none");
+    private static bool HasPolytopes(LayerAnalysis l) => l.Analysis.Polytopes.Clusters.Any(IsScheme);
 
     private static bool HasDuplicates(LayerAnalysis l) => l.Analysis.Coherence.FeaturesInDuplicateClusters > 0;
 
@@ -140,4 +140,7 @@ internal static class Findings
         var shown = all.Take(6).Select(describe).ToList();
         return string.Join(", ", shown) + (all.Count > 6 ? $" and {all.Count - 6} more" : "");
     }
+
+    /// <summary>A cluster named a regular configuration: its cosines matched a template and its association-scheme test passed.</summary>
+    private static bool IsScheme(Spectral.Analysis.PolytopeCluster c) => c.Template != "none" && c.Scheme?.Passed == true;
 }
