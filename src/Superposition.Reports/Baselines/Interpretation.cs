@@ -44,8 +44,8 @@ public static class Interpretation
     /// <summary>A placement closer than this (and not close) is "loose"; further is "far".</summary>
     public const double LooseDistance = 0.5;
 
-    /// <summary>A frame is separated from a null when further from each of its seeds than this times their largest pairwise distance.</summary>
-    public const double StructuredSpreadFactor = 1.0;
+    /// <summary>A frame is separated from a null when its median distance to the null's seeds exceeds this times their median pairwise distance.</summary>
+    public const double StructuredSpreadFactor = 1.5;
 
     /// <summary>... and further than this (large frames have nulls whose seeds agree to 1e-3).</summary>
     public const double StructuredDistanceFloor = 0.05;
@@ -76,5 +76,5 @@ public static class Interpretation
     /// <summary>The rule behind "structured", as printed.</summary>
     public static string StructuredSentence() =>
         string.Create(CultureInfo.InvariantCulture,
-            $"structured when further from each of {NullModels.Seeds} shuffled and {NullModels.Seeds} Gaussian nulls than {StructuredSpreadFactor:0.#} × their seed-to-seed spread and than {StructuredDistanceFloor}");
+            $"structured when the median distance to the shuffled nulls and to the Gaussian nulls ({NullModels.Seeds} seeds each, {NullModels.SmallFrameSeeds} up to {NullModels.SmallFrameEntries:N0} entries) exceeds {StructuredSpreadFactor:0.0#} × their median seed-to-seed distance and {StructuredDistanceFloor}");
 }

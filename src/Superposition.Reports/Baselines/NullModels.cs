@@ -6,12 +6,20 @@ namespace Superposition.Reports.Baselines;
 /// <summary>
 /// Null models of one frame, analysed by the same code: its entries shuffled (the same values, no arrangement), and a
 /// Gaussian frame of the same shape and Frobenius norm (i.i.d. entries of variance ‖W‖_F²/(n m)). Each is drawn with
-/// <see cref="Seeds"/> seeds so that their seed-to-seed spread is known.
+/// several seeds (<see cref="SeedsFor"/>) so that their seed-to-seed spread is known.
 /// </summary>
 public static class NullModels
 {
-    /// <summary>Seeds per null kind.</summary>
+    /// <summary>Seeds per null kind for large frames.</summary>
     public const int Seeds = 3;
+
+    /// <summary>Seeds per null kind for frames of at most <see cref="SmallFrameEntries"/> entries, whose nulls vary more and cost little.</summary>
+    public const int SmallFrameSeeds = 8;
+
+    /// <summary>Frames up to this many entries (n·m) get <see cref="SmallFrameSeeds"/> seeds.</summary>
+    public const int SmallFrameEntries = 20_000;
+
+    public static int SeedsFor(int features, int hidden) => (long)features * hidden <= SmallFrameEntries ? SmallFrameSeeds : Seeds;
 
     /// <summary>Base seed; seed s of a kind uses BaseSeed + s.</summary>
     public const int BaseSeed = 7100;
@@ -22,8 +30,9 @@ public static class NullModels
         var signatureOptions = ToyTrajectory.SignatureOptions(options);
         LayerSignature Of(double[] weights, string kind, int s) =>
             LayerSignature.From(FrameAnalyzer.Analyze(new FrameInput($"{frame.Name} ({kind} null, seed {BaseSeed + s})", frame.HiddenDimensions, frame.FeatureCount, weights), signatureOptions, backend));
-        var shuffled = Enumerable.Range(0, Seeds).Select(s => Of(Shuffled(frame.Weights, BaseSeed + s), "shuffled", s)).ToList();
-        var gaussian = Enumerable.Range(0, Seeds).Select(s => Of(Gaussian(frame.Weights, BaseSeed + s), "Gaussian", s)).ToList();
+        int seeds = SeedsFor(frame.FeatureCount, frame.HiddenDimensions);
+        var shuffled = Enumerable.Range(0, seeds).Select(s => Of(Shuffled(frame.Weights, BaseSeed + s), "shuffled", s)).ToList();
+        var gaussian = Enumerable.Range(0, seeds).Select(s => Of(Gaussian(frame.Weights, BaseSeed + s), "Gaussian", s)).ToList();
         return new NullSignatures(shuffled, gaussian);
     }
 
@@ -61,27 +70,38 @@ public static class NullModels
     }
 }
 
-/// <summary>The signatures of a frame's null models, <see cref="NullModels.Seeds"/> of each kind.</summary>
+/// <summary>The signatures of a frame's null models, <see cref="NullModels.SeedsFor"/> of each kind.</summary>
 public sealed record NullSignatures(IReadOnlyList<LayerSignature> Shuffled, IReadOnlyList<LayerSignature> Gaussian);
 
-/// <summary>How far a frame is from one kind of null: the nearest of its seeds, and the seeds' own largest pairwise distance.</summary>
+/// <summary>
+/// How far a frame is from one kind of null: the median of its distances to the null's seeds, and the null's
+/// seed-to-seed spread, the median distance between two of its seeds. A frame that is one more draw of the null has a
+/// distance about equal to the spread.
+/// </summary>
 public sealed record NullDistance(double Distance, double Spread)
 {
     public static NullDistance Of(LayerSignature layer, IReadOnlyList<LayerSignature> nulls)
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(nulls);
-        double spread = 0;
+        var pairs = new List<double>();
         for (int a = 0; a < nulls.Count; a++)
         {
-            for (int b = a + 1; b < nulls.Count; b++) spread = Math.Max(spread, nulls[a].DistanceTo(nulls[b]));
+            for (int b = a + 1; b < nulls.Count; b++) pairs.Add(nulls[a].DistanceTo(nulls[b]));
         }
 
-        return new NullDistance(nulls.Min(layer.DistanceTo), spread);
+        return new NullDistance(Median(nulls.Select(layer.DistanceTo).ToList()), Median(pairs));
     }
 
-    /// <summary>True when the frame is further from every seed of this null than <see cref="Interpretation.StructuredSpreadFactor"/> times their spread (and than <see cref="Interpretation.StructuredDistanceFloor"/>).</summary>
+    /// <summary>True when the frame is further from this null than <see cref="Interpretation.StructuredSpreadFactor"/> times its spread and than <see cref="Interpretation.StructuredDistanceFloor"/>.</summary>
     public bool Separated => Distance > Math.Max(Interpretation.StructuredSpreadFactor * Spread, Interpretation.StructuredDistanceFloor);
+
+    private static double Median(List<double> values)
+    {
+        if (values.Count == 0) return 0;
+        values.Sort();
+        return values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
+    }
 }
 
 /// <summary>A frame against both nulls: structured only where it is separated from each.</summary>

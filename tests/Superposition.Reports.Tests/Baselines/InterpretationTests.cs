@@ -38,14 +38,14 @@ public sealed class InterpretationTests
     public void Printed_rules_carry_the_constants()
     {
         Assert.Equal("close < 0.2, loose < 0.5, else far", Interpretation.BandsSentence());
-        Assert.Contains("than 1 × their seed-to-seed spread and than 0.05", Interpretation.StructuredSentence());
+        Assert.Contains("exceeds 1.5 × their median seed-to-seed distance and 0.05", Interpretation.StructuredSentence());
     }
 
     [Theory]
     [InlineData(0.30, 0.14, true)]
-    [InlineData(0.15, 0.14, true)]
-    [InlineData(0.14, 0.14, false)] // strictly more than the spread
-    [InlineData(0.10, 0.14, false)]
+    [InlineData(0.22, 0.14, true)]
+    [InlineData(0.21, 0.14, false)] // strictly more than 1.5 × the spread
+    [InlineData(0.15, 0.14, false)]
     [InlineData(0.04, 0.01, false)] // under the floor
     public void Separation_needs_more_than_the_spread_and_the_floor(double distance, double spread, bool expected) =>
         Assert.Equal(expected, new NullDistance(distance, spread).Separated);

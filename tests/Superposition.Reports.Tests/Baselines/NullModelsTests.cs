@@ -42,7 +42,7 @@ public sealed class NullModelsTests
         var polygon = TestFrames.Polygon(9);
         var polygonNulls = NullModels.Analyze(new Spectral.Analysis.FrameInput("p", 2, 9, polygon), TestFrames.Options, TestFrames.Backend);
         var comparison = NullComparison.Of(LayerSignature.From(TestFrames.Analyze("p", 9, 2, polygon)), polygonNulls);
-        Assert.Equal(NullModels.Seeds, polygonNulls.Shuffled.Count);
+        Assert.Equal(NullModels.SmallFrameSeeds, polygonNulls.Shuffled.Count);
         Assert.True(comparison.Gaussian.Distance > comparison.Gaussian.Spread, $"distance {comparison.Gaussian.Distance}, spread {comparison.Gaussian.Spread}");
     }
 }
