@@ -31,15 +31,28 @@ public static class BaselineComparer
         var layers = analysis.Layers;
         var placements = new LayerPlacement[layers.Count];
         int done = 0;
-        Parallel.For(0, layers.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, analysis.Options.MaxParallelism) }, i =>
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, analysis.Options.MaxParallelism) };
+        // Several layers at once: one BLAS thread each, as the model analysis does, or the cores are oversubscribed.
+        var threaded = backend as IThreadedBackend;
+        int blasThreads = threaded?.Threads ?? 1;
+        if (layers.Count > 1 && parallel.MaxDegreeOfParallelism > 1) threaded?.SetThreads(1);
+        try
         {
-            var layer = layers[i];
-            if (!matrices.TryGetValue(layer.Name, out var matrix)) throw Fail.Internal($"layer '{layer.Name}' is not a weight matrix of {model.FileName}");
-            var orientation = matrix.Orient(analysis.Options.Orientation);
-            var frame = new FrameInput(layer.Name, orientation.Hidden, orientation.Features, matrix.ReadFrame(orientation.FeatureAxis));
-            placements[i] = Place(layer, frame, trajectories, settings, options, backend);
-            progress?.Report(new LayerProgress(Interlocked.Increment(ref done), layers.Count, layer.Name));
-        });
+            Parallel.For(0, layers.Count, parallel, i =>
+            {
+                var layer = layers[i];
+                if (!matrices.TryGetValue(layer.Name, out var matrix)) throw Fail.Internal($"layer '{layer.Name}' is not a weight matrix of {model.FileName}");
+                var orientation = matrix.Orient(analysis.Options.Orientation);
+                var frame = new FrameInput(layer.Name, orientation.Hidden, orientation.Features, matrix.ReadFrame(orientation.FeatureAxis));
+                placements[i] = Place(layer, frame, trajectories, settings, options, backend);
+                progress?.Report(new LayerProgress(Interlocked.Increment(ref done), layers.Count, layer.Name));
+            });
+        }
+        finally
+        {
+            threaded?.SetThreads(blasThreads);
+        }
+
         return new BaselineComparison(source, settings, trajectories, placements);
     }
 

@@ -61,11 +61,22 @@ public sealed class ToyTrajectory
         return new ToyTrajectory(baseline, runs, spread);
     }
 
-    /// <summary>The analysis options signatures are computed with: the caller's tolerances, per-feature arrays on, nothing the signature does not use.</summary>
+    /// <summary>
+    /// The analysis options signatures are computed with: the caller's tolerances (eigenspace grouping, localization,
+    /// dead features), per-feature arrays on, and nothing the signature does not read: no measure map, no shuffle null, a
+    /// token pairwise-coherence sample (the mean cos² the signature uses is exact for every n) and tiny polytope clusters.
+    /// </summary>
     public static AnalysisOptions SignatureOptions(AnalysisOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options with { PerFeature = true, MeasureMapFeatures = 0, HeavyTail = options.HeavyTail with { ShuffleNull = false } };
+        return options with
+        {
+            PerFeature = true,
+            MeasureMapFeatures = 0,
+            HeavyTail = options.HeavyTail with { ShuffleNull = false },
+            Coherence = options.Coherence with { ExactFeatureLimit = 2, SampleSize = 1, MaxReportedClusters = 0 },
+            Polytopes = options.Polytopes with { MaxClusterSize = 2, MaxReportedClusters = 0 },
+        };
     }
 
     /// <summary>The nearest feature probability of <paramref name="signature"/> on this trajectory, with its interval and distance.</summary>
