@@ -64,7 +64,7 @@ internal static class CompareCommand
         context.Console.MarkupLine(Markup.Escape(
             $"{comparison.Placements.Count} layers: {comparison.Count(LayerRegime.ToyRegime)} placed among toys, {comparison.Count(LayerRegime.UnlikeAnyToy)} unlike any toy regime, "
             + $"{comparison.Count(LayerRegime.Unstructured)} like their nulls, {comparison.Count(LayerRegime.NotPlaced)} not placed. Baselines: {comparison.Source}. "
-            + $"Distance = EMD of log10(D_i·n/m) + |Δ ΣD/m| + |Δ localized| + |Δ log10(1+τ)| + |Δ log10(1+c)|; {Interpretation.BandsSentence()}; {Interpretation.StructuredSentence()}."));
+            + $"Distance = EMD of log10(D_i·n/m) + |Δ ΣD/m| + |Δ log10(1+τ)| + |Δ log10(1+c)|; {Interpretation.BandsSentence()}; {Interpretation.StructuredSentence()}."));
     }
 
     private static string RegimeLabel(LayerPlacement p) => p.Regime switch

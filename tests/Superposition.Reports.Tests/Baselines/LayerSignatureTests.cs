@@ -69,7 +69,7 @@ public sealed class LayerSignatureTests
         Assert.Equal(0.5, terms.Localized, 12);
         Assert.Equal(1.0, terms.Tightness, 12);            // log10(1 + 9) − log10(1)
         Assert.Equal(Math.Log10(2), terms.Coherence, 12);  // log10(1 + 1) − log10(1)
-        Assert.Equal(2 + Math.Log10(2), terms.Total, 12);
+        Assert.Equal(1.5 + Math.Log10(2), terms.Total, 12); // the localized term is reported, not summed
     }
 
     [Fact]
