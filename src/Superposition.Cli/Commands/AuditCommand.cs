@@ -42,7 +42,7 @@ internal static class AuditCommand
             var result = LayerProgressDisplay.Run(context, $"analysing {loaded.FileName} ({backend.Name})",
                 progress => Spectral.HeavyTail.ConvSliceSpectrum.Attach(ModelAnalyzer.Analyze(loaded, options, backend, progress), loaded, backend));
             AnalysisGuard.RequireLayers(loaded, result);
-            var comparison = baselines.Compare(parse, context, result, backend);
+            var comparison = baselines.Compare(parse, context, loaded, result, backend);
             var probe = analysis.Probe(parse, context, loaded.Path, backend);
             var input = new AuditInput(new RunInfo(ToolIdentity.Current.Version, CommandLineText(parse), DateTimeOffset.UtcNow), result, comparison, detailLayers, probe);
             double beforeReport = clock.Elapsed.TotalSeconds;
@@ -61,7 +61,7 @@ internal static class AuditCommand
 
             if (parse.GetValue(json) is { } jsonFile)
             {
-                Json.Write(jsonFile.FullName, new AuditDocument(AnalysisDocument.From(result, perFeature: true, probe), comparison));
+                Json.Write(jsonFile.FullName, new AuditDocument(AnalysisDocument.From(result, perFeature: true, probe), comparison is null ? null : ComparisonDocument.From(comparison)));
                 context.Status($"wrote {jsonFile.FullName}");
             }
 

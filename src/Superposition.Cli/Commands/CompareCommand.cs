@@ -3,11 +3,12 @@ using Spectre.Console;
 using Superposition.Cli.Output;
 using Superposition.Onnx;
 using Superposition.Reports.Baselines;
+using Superposition.Reports.Exports;
 using Superposition.Spectral.Models;
 
 namespace Superposition.Cli.Commands;
 
-/// <summary><c>superposition compare MODEL --baselines DIR</c>: each real layer beside the toy baselines.</summary>
+/// <summary><c>superposition compare MODEL</c>: each real layer among layer-matched toy baselines and against its null models.</summary>
 internal static class CompareCommand
 {
     public static Command Create(CliContext context)
@@ -16,7 +17,7 @@ internal static class CompareCommand
         var json = new Option<FileInfo?>("--json") { HelpName = "FILE", Description = "Write the comparison as JSON to this file." };
         var baselines = new BaselineOptionSet();
         var analysis = new AnalysisOptionSet();
-        var command = new Command("compare", "Place each real layer next to toy baselines (distribution of D_i, capacity ratio, localization, tightness) and name the nearest toy regime with its distance.")
+        var command = new Command("compare", "Place each layer among toy models of superposition of its own shape across sparsity (nearest feature probability with an interval) and against shuffled and Gaussian null models of itself.")
         {
             model, json,
         };
@@ -28,12 +29,13 @@ internal static class CompareCommand
             var backend = analysis.Backend(parse);
             var loaded = OnnxModelLoader.Load(parse.GetValue(model)!.FullName, CommonOptions.Loading(parse));
             var result = LayerProgressDisplay.Run(context, $"analysing {loaded.FileName}", progress => Spectral.HeavyTail.ConvSliceSpectrum.Attach(ModelAnalyzer.Analyze(loaded, options, backend, progress), loaded, backend));
-            var comparison = baselines.Compare(parse, context, result, backend)
+            AnalysisGuard.RequireLayers(loaded, result);
+            var comparison = baselines.Compare(parse, context, loaded, result, backend)
                 ?? throw Fail.InvalidArgument("--no-baselines", true, "compare needs baselines; drop --no-baselines");
             Print(context, comparison);
             if (parse.GetValue(json) is { } file)
             {
-                Json.Write(file.FullName, comparison);
+                Json.Write(file.FullName, ComparisonDocument.From(comparison));
                 context.Status($"wrote {file.FullName}");
             }
 
@@ -45,22 +47,33 @@ internal static class CompareCommand
     private static void Print(CliContext context, BaselineComparison comparison)
     {
         var table = new Table().Border(TableBorder.Simple);
-        foreach (string header in new[] { "layer", "n/m", "ΣD/m", "localized", "nearest toy", "regime", "distance", "match" })
+        foreach (string header in new[] { "layer", "n × m", "toy", "p (nearest)", "interval", "distance", "match", "null distance", "structured", "regime" })
         {
             table.AddColumn(header);
         }
 
-        foreach (var match in comparison.Matches)
+        foreach (var p in comparison.Placements)
         {
-            var s = match.Signature;
-            table.AddRow(Cell(match.Layer), Cell(AnalysisTable.F(s.FeaturesPerDimension)), Cell(AnalysisTable.F(s.CapacityRatio)),
-                Cell(s.LocalizedFraction.ToString("P0", System.Globalization.CultureInfo.InvariantCulture)), Cell(match.Nearest.Baseline), Cell(match.Nearest.Regime),
-                Cell(AnalysisTable.F(match.Nearest.Distance)), Cell(match.Closeness));
+            var b = p.Baseline;
+            table.AddRow(Cell(p.Layer), Cell($"{p.Features} × {p.Hidden}"), Cell(b?.Toy.ToString() ?? "—"), Cell(b is null ? "—" : AnalysisTable.F(b.FeatureProbability)),
+                Cell(b is null ? "—" : $"[{AnalysisTable.F(b.Low)}, {AnalysisTable.F(b.High)}]"), Cell(b is null ? "—" : AnalysisTable.F(b.Distance)),
+                Cell(b is null ? "—" : Interpretation.Label(b.Closeness)), Cell(AnalysisTable.F(p.Null.Distance)), Cell(p.Null.Structured ? "yes" : "no"), Cell(RegimeLabel(p)));
         }
 
         context.Console.Write(table);
-        context.Console.MarkupLine($"[grey]{comparison.Baselines.Count} baselines from {Markup.Escape(comparison.Source)}; distance = EMD of log10 D_i + |Δ ΣD/m| + |Δ localized| + |Δ log10(1+τ)|; close < {BaselineComparer.CloseDistance}, loose < {BaselineComparer.LooseDistance}.[/]");
+        context.Console.MarkupLine(Markup.Escape(
+            $"{comparison.Placements.Count} layers: {comparison.Count(LayerRegime.ToyRegime)} placed among toys, {comparison.Count(LayerRegime.UnlikeAnyToy)} unlike any toy regime, "
+            + $"{comparison.Count(LayerRegime.Unstructured)} like their nulls, {comparison.Count(LayerRegime.NotPlaced)} not placed. Baselines: {comparison.Source}. "
+            + $"Distance = EMD of log10(D_i·n/m) + |Δ ΣD/m| + |Δ log10(1+τ)| + |Δ log10(1+c)|; {Interpretation.BandsSentence()}; {Interpretation.StructuredSentence()}."));
     }
+
+    private static string RegimeLabel(LayerPlacement p) => p.Regime switch
+    {
+        LayerRegime.ToyRegime => p.Baseline!.ToyRegime,
+        LayerRegime.UnlikeAnyToy => "unlike any toy regime",
+        LayerRegime.Unstructured => "not distinguishable from its nulls",
+        _ => "not placed: " + p.Reason,
+    } + (p.Caveat is null ? "" : " (caveat: by construction)");
 
     private static Markup Cell(string text) => new(Markup.Escape(text));
 }

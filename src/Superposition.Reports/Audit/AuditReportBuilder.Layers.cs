@@ -9,7 +9,7 @@ public static partial class AuditReportBuilder
     {
         var a = layer.Analysis;
         var fit = a.HeavyTail.PowerLaw;
-        var match = input.Comparison?.For(layer.Name);
+        var placement = input.Comparison?.For(layer.Name);
         var blocks = new List<Block>
         {
             new KeyValueList(
@@ -30,15 +30,16 @@ public static partial class AuditReportBuilder
             ]),
         };
         foreach (string note in layer.Notes) blocks.Add(Callout.FromMarkup(CalloutKind.Note, note));
-        if (match is not null)
-        {
-            blocks.Add(Paragraph.FromMarkup($"Nearest toy baseline: **{match.Nearest.Baseline}**, {match.Nearest.Regime}; distance {F(match.Nearest.Distance)} ({match.Closeness}). Next: "
-                + string.Join("; ", match.Ranking.Skip(1).Select(r => $"{r.Baseline} ({F(r.Distance)})")) + "."));
-        }
+        if (placement is not null) blocks.Add(Paragraph.FromMarkup(PlacementText.Sentence(placement)));
 
         blocks.Add(new ChartBlock(LayerCharts.Spectrum(layer), "Eigenvalues of the frame operator in descending order. A tight frame would put all of them on the dashed line.", 0.45));
         blocks.Add(new ChartBlock(LayerCharts.SpectralDensity(layer), "Histogram of the eigenvalues (raw, as WeightWatcher reads them) with the fitted power-law tail and the Marchenko–Pastur edge of a random matrix of the same shape and variance.", 0.45));
-        blocks.Add(new ChartBlock(LayerCharts.Dimensionality(layer, match, input.Comparison?.Baselines), "Share of features at each dimensionality; dashed lines mark the fractions toy models settle at.", 0.45));
+        blocks.Add(new ChartBlock(LayerCharts.Dimensionality(layer), "Share of features at each dimensionality; dashed lines mark the fractions toy models settle at.", 0.45));
+        if (placement is not null && PhaseDiagram.For(placement, input.Comparison!.TrajectoryOf(placement)) is { } phase)
+        {
+            blocks.Add(new ChartBlock(phase, $"The layer (red) among toys of {placement.Baseline!.Toy} trained at feature probabilities 1 to 0.01 (blue: the two runs, the dense end circled), and its shuffled and Gaussian nulls (open circles). c = (mean cos² − Welch²)/(1/m − Welch²): 0 for a tight frame, about 1 for random directions.", 0.45));
+        }
+
         if (LayerCharts.MeasureMap(layer) is { } heatmap)
         {
             var edges = a.Spectrum.BinEdges;

@@ -15,7 +15,7 @@ public static partial class AuditReportBuilder
         };
         if (input.Comparison is { } comparison)
         {
-            blocks.Add(Paragraph.FromMarkup($"Each layer is compared with {comparison.Baselines.Count} toy models of superposition trained by the tool itself (from `{comparison.Source}`) and analysed by the same code."));
+            blocks.Add(Paragraph.FromMarkup($"Each layer is placed among toy models of superposition of its own shape (the same n/m, m ≤ {comparison.Settings.HiddenCap}; {comparison.Trajectories.Count} shapes, {comparison.Settings.FeatureProbabilities.Count} feature probabilities, {comparison.Settings.Runs} runs each), trained by the tool itself (`{comparison.Source}`) and analysed by the same code, and against null models of itself (its entries shuffled; a Gaussian frame of the same shape and norm)."));
         }
 
         return new Section("About this audit", blocks);
@@ -39,7 +39,7 @@ public static partial class AuditReportBuilder
             new("α (band)", ColumnAlignment.Right, RelativeWidth: 2.0),
             new("findings", RelativeWidth: 2.2) { Filter = ColumnFilter.Choice, InteractiveOnly = true },
         };
-        if (input.Comparison is not null) columns.Add(new TableColumn("nearest toy regime", RelativeWidth: 2.6));
+        if (input.Comparison is not null) columns.Add(new TableColumn("toy placement", RelativeWidth: 3.2));
         var rows = new List<IReadOnlyList<TableCell>>();
         foreach (var layer in a.Layers)
         {
@@ -61,7 +61,7 @@ public static partial class AuditReportBuilder
                 fit.Succeeded ? Sorted($"{F(fit.Alpha)} ({x.HeavyTail.Quality})", fit.Alpha) : "no fit",
                 TableCell.Of(tags[0] == "none" ? "—" : string.Join(", ", tags)) with { Tags = tags },
             };
-            if (input.Comparison?.For(layer.Name) is { } match) row.Add($"{match.Nearest.Regime.Split(':')[0]}, {match.Nearest.Baseline} ({match.Closeness})");
+            if (input.Comparison?.For(layer.Name) is { } placement) row.Add(PlacementText.Cell(placement));
             else if (input.Comparison is not null) row.Add("—");
             rows.Add(row);
         }

@@ -52,12 +52,12 @@ internal static class Findings
                 + ". Collapsed features (for example output classes never seen in training) make the maximum coherence 1; the clusters say how many.", "Collapsed features"));
         }
 
-        var overfit = learned.Where(l => l.Analysis.HeavyTail.Quality == "over-fit").ToList();
-        var undertrained = learned.Where(l => l.Analysis.HeavyTail.Quality == "under-trained").ToList();
+        var overfit = learned.Where(l => QualityBands.Of(l) == QualityBand.OverFit).ToList();
+        var undertrained = learned.Where(l => QualityBands.Of(l) == QualityBand.UnderTrained).ToList();
         var random = learned.Where(LooksRandom).ToList();
         if (overfit.Count > 0)
         {
-            blocks.Add(Callout.FromMarkup(CalloutKind.Warning, $"Power-law exponent α below 2 (WeightWatcher's over-fit band) in " + List(overfit, Alpha) + ". Small layers give noisy fits; read σ_α in the detail sections.", "Heavy-tailed spectra"));
+            blocks.Add(Callout.FromMarkup(CalloutKind.Warning, $"Power-law exponent α below {AuditReportBuilder.F(input.Analysis.Options.Analysis.HeavyTail.OverfitAlpha)} (WeightWatcher's over-fit band) in " + List(overfit, Alpha) + ". Small layers give noisy fits; read σ_α in the detail sections.", "Heavy-tailed spectra"));
         }
 
         if (undertrained.Count > 0 || random.Count > 0)
@@ -68,7 +68,7 @@ internal static class Findings
 
         if (overfit.Count + undertrained.Count + random.Count == 0)
         {
-            blocks.Add(Callout.FromMarkup(CalloutKind.Finding, "Every fitted weight spectrum lies in the typical α band (2 to 6) and differs from its shuffled-weights null.", "Heavy-tailed spectra"));
+            blocks.Add(Callout.FromMarkup(CalloutKind.Finding, $"Every fitted weight spectrum lies in the typical α band ({AuditReportBuilder.F(input.Analysis.Options.Analysis.HeavyTail.OverfitAlpha)} to {AuditReportBuilder.F(input.Analysis.Options.Analysis.HeavyTail.UndertrainedAlpha)}) and differs from its shuffled-weights null.", "Heavy-tailed spectra"));
         }
 
         if (byConstruction.Count > 0)
@@ -82,16 +82,36 @@ internal static class Findings
             blocks.Add(Callout.FromMarkup(CalloutKind.Warning, "The capacity identity m − ΣD = (m − r) + Σ(ℓ − D) holds only to " + List(shaky, l => $"`{l.Name}` ({AuditReportBuilder.F(l.Analysis.Capacity.IdentityResidual)})") + "; these layers are ill-conditioned and their leverages are less accurate.", "Numerical self-check"));
         }
 
-        if (input.Comparison is { } comparison)
-        {
-            var close = comparison.Matches.Where(m => m.Closeness == "close").ToList();
-            blocks.Add(Callout.FromMarkup(CalloutKind.Finding, close.Count == 0
-                ? "No layer is close to a toy baseline (distance below 0.15); the nearest regimes are in the summary table with how loose the match is."
-                : "Close to a toy regime: " + string.Join("; ", close.Take(8).Select(m => $"`{m.Layer}` ≈ {m.Nearest.Regime} (distance {AuditReportBuilder.F(m.Nearest.Distance)})")) + (close.Count > 8 ? $"; and {close.Count - 8} more" : "") + ".",
-                "Toy baselines"));
-        }
+        if (input.Comparison is { } comparison) blocks.Add(ToyFinding(comparison));
 
         return blocks;
+    }
+
+    /// <summary>How many layers were placed among toys, how many are unlike any toy regime or like their nulls, with distances.</summary>
+    internal static Callout ToyFinding(Baselines.BaselineComparison comparison)
+    {
+        var placed = comparison.Placements.Where(p => p.Regime == Baselines.LayerRegime.ToyRegime).OrderBy(p => p.Baseline!.Distance).ToList();
+        var unlike = comparison.Placements.Where(p => p.Regime == Baselines.LayerRegime.UnlikeAnyToy).OrderBy(p => p.Baseline!.Distance).ToList();
+        var unstructured = comparison.Placements.Where(p => p.Regime == Baselines.LayerRegime.Unstructured).ToList();
+        var notPlaced = comparison.Placements.Where(p => p.Regime == Baselines.LayerRegime.NotPlaced).ToList();
+        string F(double? v) => AuditReportBuilder.F(v);
+        var parts = new List<string>
+        {
+            $"**{placed.Count}** of {comparison.Placements.Count} layer(s) placed among toys of their shape"
+                + (placed.Count == 0 ? "" : ": " + string.Join("; ", placed.Take(6).Select(p => $"`{p.Layer}` {PlacementText.Probability(p.Baseline!)} (d {F(p.Baseline!.Distance)}, {Baselines.Interpretation.Label(p.Baseline.Closeness)})")) + (placed.Count > 6 ? $"; and {placed.Count - 6} more" : "")),
+        };
+        if (unlike.Count > 0)
+        {
+            parts.Add($"**{unlike.Count}** unlike any toy regime (distance to the nearest toy {F(unlike[0].Baseline!.Distance)} to {F(unlike[^1].Baseline!.Distance)}, median {F(unlike[unlike.Count / 2].Baseline!.Distance)}; {Baselines.Interpretation.BandsSentence()})");
+        }
+
+        if (unstructured.Count > 0)
+        {
+            parts.Add($"**{unstructured.Count}** not distinguishable from their null models: " + string.Join(", ", unstructured.Take(6).Select(p => $"`{p.Layer}` (d {F(p.Null.Distance)})")) + (unstructured.Count > 6 ? $" and {unstructured.Count - 6} more" : ""));
+        }
+
+        if (notPlaced.Count > 0) parts.Add($"**{notPlaced.Count}** not placed ({notPlaced[0].Reason})");
+        return Callout.FromMarkup(CalloutKind.Finding, string.Join(". ", parts) + ".", "Toy baselines");
     }
 
     /// <summary>
@@ -110,12 +130,13 @@ internal static class Findings
             if (IsStronglyOvercomplete(layer)) tags.Add("superposition");
             if (HasPolytopes(layer)) tags.Add("polytopes");
             if (HasDuplicates(layer)) tags.Add("near-duplicates");
-            if (layer.Analysis.HeavyTail.Quality is "over-fit" or "under-trained") tags.Add("α " + layer.Analysis.HeavyTail.Quality);
+            if (QualityBands.Of(layer) is QualityBand.OverFit or QualityBand.UnderTrained) tags.Add("α " + layer.Analysis.HeavyTail.Quality);
             if (LooksRandom(layer)) tags.Add("random-like spectrum");
         }
 
         if (IsIllConditioned(layer)) tags.Add("ill-conditioned");
-        if (input.Comparison?.For(layer.Name) is { Closeness: "close" }) tags.Add("close to a toy");
+        if (input.Comparison?.For(layer.Name) is { Regime: Baselines.LayerRegime.ToyRegime, Baseline.Closeness: Baselines.Closeness.Close }) tags.Add("close to a toy");
+        if (input.Comparison?.For(layer.Name) is { Regime: Baselines.LayerRegime.Unstructured }) tags.Add("like its nulls");
         return tags.Count == 0 ? ["none"] : tags;
     }
 

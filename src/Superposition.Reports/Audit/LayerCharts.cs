@@ -1,4 +1,3 @@
-using Superposition.Reports.Baselines;
 using Superposition.Reports.Charts;
 using Superposition.Spectral.Models;
 
@@ -60,19 +59,30 @@ internal static class LayerCharts
         return new Chart("Spectral density (raw eigenvalues)", new Axis("eigenvalue λ", AxisScale.Log10), new Axis("density", AxisScale.Log10), series);
     }
 
-    /// <summary>Distribution of D_i on a log axis with the toy fractions marked, and the nearest toy's distribution beside it.</summary>
-    public static Chart Dimensionality(LayerAnalysis layer, LayerMatch? match, IReadOnlyList<ToyBaseline>? baselines)
+    /// <summary>Edges of the D_i histogram: 10^−4 to 10^0.2 in 42 bins (the toy fractions fall inside).</summary>
+    public static IReadOnlyList<double> DimensionalityEdges { get; } = Enumerable.Range(0, 43).Select(i => Math.Pow(10, -4.0 + (i * 0.1))).ToArray();
+
+    /// <summary>Distribution of D_i on a log axis with the toy fractions marked.</summary>
+    public static Chart Dimensionality(LayerAnalysis layer)
     {
         var d = layer.Analysis.PerFeature?.Dimensionality ?? [];
-        var edges = LayerSignature.LogDEdges.Select(e => Math.Pow(10, e)).ToList();
-        var series = new List<ChartSeries> { new HistogramSeries("this layer", edges, LayerSignature.Histogram(d)) };
-        if (match is not null && baselines?.FirstOrDefault(b => b.Name == match.Nearest.Baseline) is { } toy)
-        {
-            series.Add(new HistogramSeries($"nearest toy: {toy.Name}", edges, LayerSignature.Histogram(toy.Dimensionality)) { Style = HistogramStyle.Step });
-        }
-
+        var series = new List<ChartSeries> { new HistogramSeries("this layer", DimensionalityEdges, LogShares(d, DimensionalityEdges)) };
         series.AddRange(ToyFractions.Select(f => (ChartSeries)new ReferenceLine(f.Label, ReferenceOrientation.Vertical, f.Value) { Dashed = true }));
         return new Chart("Feature dimensionality D_i", new Axis("D_i", AxisScale.Log10), new Axis("share of features"), series);
+    }
+
+    /// <summary>Share of values per bin of log-spaced <paramref name="edges"/>; values outside go to the end bins.</summary>
+    public static double[] LogShares(IReadOnlyList<double> values, IReadOnlyList<double> edges)
+    {
+        var shares = new double[edges.Count - 1];
+        double lo = Math.Log10(edges[0]), width = Math.Log10(edges[1]) - lo;
+        foreach (double v in values)
+        {
+            int b = (int)Math.Floor((Math.Log10(Math.Max(v, 1e-300)) - lo) / width);
+            shares[Math.Clamp(b, 0, shares.Length - 1)] += 1.0 / values.Count;
+        }
+
+        return shares;
     }
 
     /// <summary>Distribution of the localization q_i (largest spectral mass), on eigenspaces and on the log bins.</summary>

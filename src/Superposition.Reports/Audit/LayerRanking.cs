@@ -21,7 +21,7 @@ internal static class LayerRanking
         var a = layer.Analysis;
         double score = Math.Log2(Math.Max(1.0, layer.Features / (double)layer.Hidden));
         if (layer.ByConstruction) score *= 0.25;
-        if (a.HeavyTail.Quality is "over-fit" or "under-trained") score += 1;
+        if (QualityBands.Of(layer) is QualityBand.OverFit or QualityBand.UnderTrained) score += 1;
         if (a.Coherence.FeaturesInDuplicateClusters > 0) score += 1;
         if (a.Polytopes.ClusterCount > 0) score += 0.5;
         return score + (Math.Log10(Math.Max(1.0, (double)layer.Features * layer.Hidden)) / 10);

@@ -1,4 +1,3 @@
-using Superposition.Onnx.Orientation;
 using Superposition.Spectral.Analysis;
 using Superposition.Spectral.LinearAlgebra;
 
@@ -6,14 +5,12 @@ namespace Superposition.Reports.Baselines;
 
 /// <summary>
 /// Reads the regime of a trained toy model off the same measurements as everything else: which features are
-/// represented (‖w_i‖ ≥ 0.5; toy features train towards unit norm or die), their dimensionalities, and the polytopes
+/// represented (‖w_i‖ above <see cref="Interpretation.RepresentedNorm"/>; toy features train towards unit norm or die), their dimensionalities, and the polytopes
 /// the represented features form. Only represented features enter the geometry: a dead feature's leftover direction
 /// would otherwise join, and spoil, the polytope it sits in.
 /// </summary>
 public static class ToyRegime
 {
-    public const double RepresentedNorm = 0.5;
-
     /// <summary>
     /// Options for reading a trained toy's geometry: training stops short of exact symmetry (a pentagon at τ ≈ 1e-4
     /// has eigenvalues about 2√τ ≈ 2% apart), so eigenspaces are grouped within 5% of λ_max and cosines matched to ± 0.05.
@@ -26,18 +23,20 @@ public static class ToyRegime
         HeavyTail = baseOptions.HeavyTail with { ShuffleNull = false },
     };
 
-    public static string Describe(WeightMatrix toy, AnalysisOptions baseOptions, ILinearAlgebraBackend backend)
+    public static string Describe(ToyFrame toy, ToyShape shape, AnalysisOptions baseOptions, ILinearAlgebraBackend backend)
     {
-        var frame = toy.Orient(OrientationChoice.Auto);
-        var weights = toy.ReadFrame(frame.FeatureAxis);
-        int m = frame.Hidden;
-        var represented = Enumerable.Range(0, frame.Features)
-            .Where(i => Math.Sqrt(Enumerable.Range(0, m).Sum(k => weights[(i * m) + k] * weights[(i * m) + k])) >= RepresentedNorm)
+        ArgumentNullException.ThrowIfNull(toy);
+        ArgumentNullException.ThrowIfNull(shape);
+        var frame = toy.ToFrameInput(shape, shape.Key);
+        var weights = frame.Weights;
+        int m = shape.Hidden;
+        var represented = Enumerable.Range(0, shape.Features)
+            .Where(i => Interpretation.IsRepresented(Math.Sqrt(Enumerable.Range(0, m).Sum(k => weights[(i * m) + k] * weights[(i * m) + k]))))
             .ToList();
         if (represented.Count == 0) return "no feature represented";
         var kept = new double[represented.Count * m];
         for (int j = 0; j < represented.Count; j++) Array.Copy(weights, represented[j] * m, kept, j * m, m);
-        var a = FrameAnalyzer.Analyze(new FrameInput(toy.Name, m, represented.Count, kept), RegimeOptions(baseOptions), backend);
+        var a = FrameAnalyzer.Analyze(new FrameInput(shape.Key, m, represented.Count, kept), RegimeOptions(baseOptions), backend);
         double median = Median(a.PerFeature!.Dimensionality);
         if (represented.Count <= m)
         {

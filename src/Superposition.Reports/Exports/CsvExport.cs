@@ -4,50 +4,20 @@ using Superposition.Spectral.Models;
 
 namespace Superposition.Reports.Exports;
 
-/// <summary>One CSV row per layer (analysed or skipped), RFC 4180 quoting, invariant culture.</summary>
+/// <summary>One CSV row per layer (analysed or skipped), RFC 4180 quoting, invariant culture, columns named in <see cref="CsvColumns"/>.</summary>
 public static class CsvExport
 {
-    private static readonly string[] Columns =
-    [
-        "name", "status", "reason", "op", "layer", "shape", "dtype", "orientation", "features", "hidden", "rank", "lambdaMax",
-        "sumD", "capacityRatio", "dimsPerFeature", "localizedFraction", "tightness", "framePotential", "maxCoherence",
-        "meanSquaredCoherence", "welchBound", "alpha", "alphaSigma", "alphaStatus", "quality", "stableRank", "mpSpikes",
-        "identityResidual", "seconds",
-    ];
-
     public static string Write(ModelAnalysis analysis)
     {
+        ArgumentNullException.ThrowIfNull(analysis);
         var text = new StringBuilder();
-        text.AppendLine(string.Join(',', Columns));
-        foreach (var layer in analysis.Layers)
-        {
-            var a = layer.Analysis;
-            var fit = a.HeavyTail.PowerLaw;
-            Row(text, layer.Name, "analysed", "", layer.Op, layer.Layer, Shape(layer.Shape), layer.Dtype, layer.Orientation,
-                layer.Features, layer.Hidden, a.Spectrum.Rank, a.Spectrum.LambdaMax, a.Capacity.SumDimensionality, a.Capacity.CapacityRatio,
-                a.Capacity.DimensionsPerFeature, a.Localization.OnEigenspaces.LocalizedFraction, a.Geometry.Tightness, a.Geometry.FramePotential,
-                a.Coherence.MaxCoherence, a.Coherence.MeanSquaredCoherence, a.Coherence.WelchBound, fit.Alpha, fit.Sigma,
-                fit.Succeeded ? "ok" : "failed: " + fit.Reason, a.HeavyTail.Quality, a.HeavyTail.StableRank, a.HeavyTail.MarchenkoPastur.SpikeCount,
-                a.Capacity.IdentityResidual, layer.Seconds);
-        }
-
-        foreach (var skip in analysis.Skipped)
-        {
-            Row(text, skip.Name, "skipped", skip.Reason, skip.Op, "", Shape(skip.Shape), skip.Dtype);
-        }
-
+        text.AppendLine(string.Join(',', CsvColumns.All.Select(c => c.Name)));
+        foreach (var layer in analysis.Layers) text.AppendLine(string.Join(',', CsvColumns.All.Select(c => Cell(c.Analysed(layer)))));
+        foreach (var skip in analysis.Skipped) text.AppendLine(string.Join(',', CsvColumns.All.Select(c => Cell(c.Skipped?.Invoke(skip)))));
         return text.ToString();
     }
 
-    private static string Shape(IReadOnlyList<long> shape) => string.Join('x', shape);
-
-    private static void Row(StringBuilder text, params object?[] cells)
-    {
-        var padded = cells.Concat(Enumerable.Repeat<object?>(null, Columns.Length - cells.Length));
-        text.AppendLine(string.Join(',', padded.Select(Cell)));
-    }
-
-    private static string Cell(object? value)
+    internal static string Cell(object? value)
     {
         string s = value switch
         {

@@ -63,22 +63,6 @@ public sealed class ToyCommandTests(FiveTwoToys toys) : IClassFixture<FiveTwoToy
     }
 
     [Fact]
-    public void Compare_names_a_nearest_toy_regime_for_every_layer()
-    {
-        string json = Path.Combine(RepoPaths.NewTempFolder(), "compare.json");
-        var result = CliRunner.Run("compare", RepoPaths.WakeWordHead, "--baselines", toys.Folder, "--json", json);
-        Assert.True(result.ExitCode == 0, result.Error);
-        using var document = JsonDocument.Parse(File.ReadAllText(json));
-        var baselines = document.RootElement.GetProperty("baselines").EnumerateArray().ToList();
-        Assert.Equal(2, baselines.Count);
-        Assert.Contains(baselines, b => b.GetProperty("regime").GetString()!.Contains("pentagon", StringComparison.Ordinal));
-        Assert.Contains(baselines, b => b.GetProperty("regime").GetString()!.StartsWith("no superposition: 2 feature(s)", StringComparison.Ordinal));
-        var matches = document.RootElement.GetProperty("matches").EnumerateArray().ToList();
-        Assert.Equal(3, matches.Count);
-        Assert.All(matches, m => Assert.Contains(m.GetProperty("closeness").GetString(), new[] { "close", "loose", "far" }));
-    }
-
-    [Fact]
     public void Dynamics_and_mimo_write_their_tables_and_json()
     {
         string folder = RepoPaths.NewTempFolder();
