@@ -43,6 +43,13 @@ internal static class ModelFileReader
         {
             throw Fail.InvalidModel(displayName, $"not a valid ONNX protobuf (truncated or not ONNX): {e.Message}", e);
         }
+        catch (OutOfMemoryException e)
+        {
+            // A length varint just below 2^31 overflows Google.Protobuf 3.25's bounds check (position + length wraps
+            // negative), so it asks for an array past the runtime's maximum length, which fails before allocating:
+            // found by fuzzing (fuzz/regressions/protobuf-length-overflow.onnx).
+            throw Fail.InvalidModel(displayName, "not a valid ONNX protobuf (a field claims a length past the end of the file)", e);
+        }
         catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException)
         {
             // Google.Protobuf 3.25 answers some malformed lengths (a length varint that reads as negative) with
