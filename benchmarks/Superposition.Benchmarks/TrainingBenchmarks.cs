@@ -15,7 +15,8 @@ namespace Superposition.Benchmarks;
 /// preset exactly as <see cref="TmsTrainer"/> schedules them (instances in parallel on all cores), so Op/s is
 /// steps per second of the whole preset. Flops per step = 10·batch·n·m·instances (forward 2 MatMuls = 4Bnm,
 /// backward W·d, h·dᵀ, dh·xᵀ = 6Bnm; elementwise work not counted). "Sgemm" is the in-process float32 peak
-/// reference: our blocked <see cref="Vector{T}"/> SGEMM of 512×512×512 on all cores (Op/s × 2·512³ = flop/s).
+/// reference: our blocked <see cref="Vector{T}"/> SGEMM of 512×512×512 on all cores (Op/s × 2·512³ = flop/s), and
+/// "OpenBLAS SGEMM" the same product of 1024×1024×1024 through the native backend (OpenBLAS' own threads, Op/s × 2·1024³).
 /// Run with <c>dotnet run -c Release --project benchmarks/Superposition.Benchmarks -- --filter '*Training*'</c>.
 /// </summary>
 [Config(typeof(TrainingBenchmarkConfig))]
@@ -26,11 +27,17 @@ public class TrainingBenchmarks
 
     private const int GemmSize = 512;
 
+    private const int BlasSize = 1024;
+
     private TmsWorker[] _workers = [];
     private int _step;
     private float[] _a = [];
     private float[] _b = [];
     private float[] _c = [];
+    private float[] _ba = [];
+    private float[] _bb = [];
+    private float[] _bc = [];
+    private Superposition.Spectral.LinearAlgebra.ILinearAlgebraBackend? _blas;
 
     /// <summary>Preset name: 5-2, 100-20 or 200-20.</summary>
     [Params("5-2", "100-20", "200-20")]
@@ -50,6 +57,25 @@ public class TrainingBenchmarks
             _a[i] = rng.NextFloat() - 0.5f;
             _b[i] = rng.NextFloat() - 0.5f;
         }
+
+        _ba = new float[BlasSize * BlasSize];
+        _bb = new float[BlasSize * BlasSize];
+        _bc = new float[BlasSize * BlasSize];
+        for (int i = 0; i < _ba.Length; i++)
+        {
+            _ba[i] = rng.NextFloat() - 0.5f;
+            _bb[i] = rng.NextFloat() - 0.5f;
+        }
+
+        if (Superposition.Spectral.LinearAlgebra.NativeBackend.IsAvailable(out _)) _blas = new Superposition.Spectral.LinearAlgebra.NativeBackend();
+    }
+
+    [Benchmark(Description = "OpenBLAS SGEMM 1024 (peak reference)")]
+    public float OpenBlasSgemm()
+    {
+        if (_blas is null) throw new InvalidOperationException("OpenBLAS not loadable: install libopenblas0-pthread");
+        _blas.Gemm(false, false, BlasSize, BlasSize, BlasSize, _ba, _bb, _bc);
+        return _bc[0];
     }
 
     [Benchmark(Description = "Train (steps)", OperationsPerInvoke = StepsPerInvoke)]

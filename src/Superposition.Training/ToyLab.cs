@@ -79,7 +79,7 @@ public static class ToyLab
     {
         var sweep = Sweep(TmsPresets.TwoHundredTwenty(), null, 0.5, progress, cancellationToken);
         ToyFiles.EnsureDirectory(samplesDir);
-        WriteSweepTables(sweep, samplesDir, "200-20_");
+        WriteSweepTables(sweep, samplesDir, "200-20_seed0_");
         Dynamics(new DynamicsOptions(), samplesDir, progress, cancellationToken);
         Mimo(new MimoOptions(), samplesDir, progress, cancellationToken);
     }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Superposition.Cli.Output;
+using Superposition.Reports;
+using Superposition.Reports.Toy;
 using Superposition.Training;
 using Superposition.Training.Dynamics;
 using Superposition.Training.Mimo;
@@ -15,6 +17,7 @@ internal static class ToyCommand
         var command = new Command("toy", "Train toy models of superposition (Elhage et al.), teacher–student power-law dynamics (Chen et al.) and computation in superposition (MIMONets); every model is written as ONNX + JSON.");
         command.Subcommands.Add(Tms(context, "train", "Train the toy model of superposition x' = ReLU(Wᵀ W x + b), one instance per feature probability.", sweep: false));
         command.Subcommands.Add(Tms(context, "sweep", "Train a sparsity sweep and write its phase diagram (features represented, D*, geometry per sparsity).", sweep: true));
+        command.Subcommands.Add(Figure(context));
         command.Subcommands.Add(Dynamics(context));
         command.Subcommands.Add(Mimo(context));
         return command;
@@ -26,7 +29,9 @@ internal static class ToyCommand
     {
         var options = new ToyOptionSet();
         var output = OutOption();
+        var figure = new Option<FileInfo?>("--figure") { HelpName = "FILE.svg", Description = "Also write the feature-dimensionality figure (D_i of every feature against 1/(1−S)) as SVG." };
         var command = new Command(name, description) { output };
+        if (sweep) command.Options.Add(figure);
         options.AddTo(command);
         command.SetAction(parse =>
         {
@@ -35,7 +40,37 @@ internal static class ToyCommand
             var result = LayerProgressDisplay.RunTraining(context, $"training {settings.Name} ({settings.FeatureProbabilities.Count} instances)", progress =>
                 sweep ? ToyLab.Sweep(settings, folder, progress: progress) : SparsitySweep.FromRun(ToyLab.Train(settings, folder, progress)));
             context.Out.WriteLine(SparsitySweep.Table(result));
+            if (sweep && parse.GetValue(figure) is FileInfo file)
+            {
+                var points = result.Rows.SelectMany(r => Enumerable.Range(0, r.Norms.Count).Select(i => new FeaturePoint(r.FeatureProbability, r.Seed, r.Instance, i, r.Norms[i], r.Dimensionality[i]))).ToArray();
+                AtomicFile.WriteAllText(file.FullName, DimensionalityFigure.Svg($"Feature dimensionality, {settings.Name} (n={settings.Features}, m={settings.Hidden}), seed {settings.Seed}", points));
+                context.Status($"wrote {file.FullName}");
+            }
+
             context.Status($"wrote {result.Run.Instances.Count} toy models to {folder}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Figure(CliContext context)
+    {
+        var features = new Option<FileInfo[]>("--features") { HelpName = "CSV", Description = "features.csv files written by toy sweep (e.g. one per seed); all their features are drawn.", Required = true, AllowMultipleArgumentsPerToken = true };
+        var output = new Option<FileInfo>("--out") { HelpName = "FILE.svg", Description = "The SVG to write.", Required = true };
+        var title = new Option<string>("--title") { Description = "Chart title.", DefaultValueFactory = _ => "Feature dimensionality D_i against 1/(1−S)" };
+        var command = new Command("figure", "Draw the feature-dimensionality figure (D_i of every feature against 1/(1−S), fractions 1, 3/4, 2/3, 1/2, 4/9, 2/5, 3/8 marked) from sweep CSVs.") { features, output, title };
+        command.SetAction(parse =>
+        {
+            var points = new List<FeaturePoint>();
+            foreach (var file in parse.GetValue(features)!)
+            {
+                if (!file.Exists) throw Fail.InvalidArgument("--features", file.FullName, "an existing features.csv");
+                points.AddRange(DimensionalityFigure.ReadCsv(file.FullName, File.ReadAllText(file.FullName)));
+            }
+
+            string path = parse.GetValue(output)!.FullName;
+            AtomicFile.WriteAllText(path, DimensionalityFigure.Svg(parse.GetValue(title)!, points));
+            context.Status($"wrote {path} ({points.Count} features)");
             return ExitCodes.Success;
         });
         return command;

@@ -74,7 +74,10 @@ public static class TmsRunWriter
             w.WriteNumber("beta2", o.Beta2);
             w.WriteNumber("epsilon", o.Epsilon);
             w.WriteNumber("weight_decay", o.WeightDecay);
+            w.WriteString("initialization", o.Initialization.ToString());
+            w.WriteNumber("init_std", o.InitialStd);
             w.WriteNumber("init_scale", o.InitScale);
+            w.WriteBoolean("notebook_setup", TmsPresets.IsNotebook(o));
             w.WriteNumber("steps", o.Steps);
             w.WriteNumber("batch", o.BatchSize);
             w.WriteNumber("evaluation_samples", o.EvaluationSamples);

@@ -51,7 +51,10 @@ public static class SparsitySweep
         var o = sweep.Run.Options;
         var sb = new StringBuilder();
         double threshold = sweep.Rows.Count > 0 ? sweep.Rows[0].RepresentedThreshold : ToyGeometry.DefaultRepresentedThreshold;
-        sb.Append(Inv($"Sparsity sweep {o.Name}: n={o.Features}, m={o.Hidden}, {o.Steps} steps, batch {o.BatchSize}, lr {o.LearningRate}, {o.Optimizer}, seeds/instance {o.SeedsPerInstance} (lowest loss kept), base seed {o.Seed}.\n"));
+        sb.Append(Inv($"Sparsity sweep {o.Name}: n={o.Features}, m={o.Hidden}, {o.Steps} steps, batch {o.BatchSize}, {o.Optimizer} lr {o.LearningRate} weight decay {o.WeightDecay}, init {o.Initialization} (std {o.InitialStd:G4}), seeds/instance {o.SeedsPerInstance} (lowest loss kept), base seed {o.Seed}.\n"));
+        sb.Append(TmsPresets.IsNotebook(o)
+            ? Inv($"Setup: the notebook's {o.Name} configuration exactly (Anthropic's toy-models notebook).\n")
+            : "Setup: free settings (not the notebook's configuration).\n");
         sb.Append(Inv($"Represented: ||w_i|| > {threshold}. D* = m/||W||_F^2. D_i = ||w_i||^4 / sum_j (w_i.w_j)^2 (represented features only in the summary).\n\n"));
         sb.Append("| inst | p | S | represented | D* | mean D_i | min D_i | max D_i | tightness | loss | seed |\n");
         sb.Append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -71,10 +74,10 @@ public static class SparsitySweep
     public static string FeatureCsv(SweepResult sweep)
     {
         ArgumentNullException.ThrowIfNull(sweep);
-        var sb = new StringBuilder("instance,feature_probability,feature,norm,dimensionality\n");
+        var sb = new StringBuilder("instance,feature_probability,seed,feature,norm,dimensionality\n");
         foreach (var r in sweep.Rows)
             for (int i = 0; i < r.Norms.Count; i++)
-                sb.Append(Inv($"{r.Instance},{r.FeatureProbability:R},{i},{r.Norms[i]:R},{r.Dimensionality[i]:R}\n"));
+                sb.Append(Inv($"{r.Instance},{r.FeatureProbability:R},{r.Seed},{i},{r.Norms[i]:R},{r.Dimensionality[i]:R}\n"));
         return sb.ToString();
     }
 

@@ -15,7 +15,8 @@ public static class TmsTrainer
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var clock = Stopwatch.StartNew();
-        int instances = options.FeatureProbabilities.Count;
+        int[] chosen = options.OnlyInstances?.ToArray() ?? [.. Enumerable.Range(0, options.FeatureProbabilities.Count)];
+        int instances = chosen.Length;
         int seeds = options.SeedsPerInstance;
         int items = instances * seeds;
         var runs = new (ulong Seed, float[] Params, double Loss, LossPoint[] Curve)[items];
@@ -27,7 +28,7 @@ public static class TmsTrainer
 
         void RunItem(int item, bool parallelChunks)
         {
-            int instance = item / seeds;
+            int instance = chosen[item / seeds];
             ulong seed = options.Seed + (ulong)(item % seeds);
             var worker = new TmsWorker(options, instance, seed);
             var (loss, curve) = worker.Run(parallelChunks, curveSteps, OnSteps, cancellationToken);
@@ -57,10 +58,10 @@ public static class TmsTrainer
                 if (run.Loss < runs[best].Loss) best = (i * seeds) + s;
             }
 
-            var chosen = runs[best];
+            var kept = runs[best];
             results[i] = new TmsInstanceResult(
-                i, options.FeatureProbabilities[i], options.Features, options.Hidden, chosen.Seed, chosen.Loss, chosen.Curve,
-                chosen.Params[..wLen], chosen.Params[wLen..], outcomes);
+                chosen[i], options.FeatureProbabilities[chosen[i]], options.Features, options.Hidden, kept.Seed, kept.Loss, kept.Curve,
+                kept.Params[..wLen], kept.Params[wLen..], outcomes);
         }
 
         return new TmsRunResult(options, results, clock.Elapsed);

@@ -25,8 +25,9 @@ public sealed class TmsTrainerTests
     public void Chunk_parallel_and_instance_parallel_schedules_give_identical_results()
     {
         // One instance runs its batch chunks in parallel; four instances run one thread each. Same numbers.
-        var one = TmsTrainer.Train(TmsPresets.FiveTwo() with { Steps = 200, FeatureProbabilities = [0.3] });
-        var many = TmsTrainer.Train(TmsPresets.FiveTwo() with { Steps = 200, FeatureProbabilities = [0.3, 0.2, 0.1, 0.05] });
+        var options = TmsPresets.FiveTwo() with { Steps = 200, FeatureProbabilities = [0.3, 0.2, 0.1, 0.05] };
+        var one = TmsTrainer.Train(options with { OnlyInstances = [0] });
+        var many = TmsTrainer.Train(options);
         Assert.Equal(one.Instances[0].W, many.Instances[0].W);
     }
 
@@ -34,7 +35,7 @@ public sealed class TmsTrainerTests
     public void Dense_data_learns_the_two_most_important_features_orthogonally()
     {
         // p = 1: the top m = 2 features (importance 1 and 0.9) get norm ~1 and are orthogonal, the rest ~0 (MATH.md 7).
-        var run = TmsTrainer.Train(TmsPresets.FiveTwo() with { FeatureProbabilities = [1.0] });
+        var run = TmsTrainer.Train(TmsPresets.FiveTwo() with { OnlyInstances = [0] });
         var r = run.Instances[0];
         var g = ToyGeometry.Of(r.W, 2, 5);
         Assert.InRange(g.Norms[0], 0.9, 1.1);
@@ -54,7 +55,8 @@ public sealed class TmsTrainerTests
         // (loss 0.0015-0.0016) and 3 end in two antipodal pairs plus a weak fifth feature (0.0025-0.0032), so four
         // seeds are trained and the lowest loss kept. The pentagon's norms come out near 1.14, not 1: the negative
         // bias cuts the interference, and the weights grow to compensate; the bound is [0.95, 1.25].
-        var run = TmsTrainer.Train(TmsPresets.FiveTwo() with { FeatureProbabilities = [0.05], SeedsPerInstance = 4 });
+        // Instance 9 of the notebook's 5-2 preset is p = 20^(−1) = 0.05.
+        var run = TmsTrainer.Train(TmsPresets.FiveTwo() with { OnlyInstances = [9], SeedsPerInstance = 4 });
         var r = run.Instances[0];
         Assert.True(r.KeptBestOfSeveral);
         var g = ToyGeometry.Of(r.W, 2, 5);
