@@ -35,20 +35,20 @@ internal sealed class TensorFactory(string modelFile, string modelDirectory)
             storage = TensorStorage.Raw;
             if (type.IsDecodable())
             {
-                long expected = count * type.ByteSize();
+                long expected = type.StoredBytes(count);
                 if (proto.RawData.Length != expected)
                 {
                     throw Fail.InvalidTensor(modelFile, name,
                         $"raw_data holds {proto.RawData.Length} bytes, but dims {Dims(proto)} of {type.Name()} need {expected} bytes");
                 }
 
-                data = new RawTensorData(proto.RawData.Memory, type, count);
+                data = PackedNibbleTensorData.Create((t, c) => new RawTensorData(proto.RawData.Memory, t, c), type, count);
             }
         }
         else
         {
             storage = TensorStorage.Typed;
-            if (type.IsDecodable())
+            if (type.IsDecodable() && !type.IsPacked4()) // 4-bit types in int32_data: no exporter writes them; left undecoded
             {
                 long have = TypedTensorData.FieldCount(proto, type);
                 if (have != count)
@@ -133,7 +133,7 @@ internal sealed class TensorFactory(string modelFile, string modelDirectory)
         TensorData? data = null;
         if (type.IsDecodable())
         {
-            long expected = count * type.ByteSize();
+            long expected = type.StoredBytes(count);
             if (length is long given && given != expected)
             {
                 throw Fail.InvalidTensor(modelFile, name, $"external 'length' is {given} bytes, but dims {Dims(proto)} of {type.Name()} need {expected}");
@@ -146,7 +146,7 @@ internal sealed class TensorFactory(string modelFile, string modelDirectory)
                     $"external data file '{location}' holds {fileLength} bytes, too short for {expected} bytes at offset {offset}");
             }
 
-            data = new ExternalTensorData(path, offset, type, count);
+            data = PackedNibbleTensorData.Create((t, c) => new ExternalTensorData(path, offset, t, c), type, count);
         }
 
         return new WeightTensor(name, type, proto.Dims.ToArray(), count, TensorStorage.External, source, graphPath, location, data, modelFile);
