@@ -120,7 +120,7 @@ public sealed class WeightMatrix
         string role = axis == FeatureAxis.Rows ? RowRole : ColumnRole;
         string label = ReadAxis is null ? (axis == FeatureAxis.Rows ? "rows" : "columns")
             : axis == ReadAxis ? "read"
-            : Op == "Gather" ? "embedding" : "write";
+            : Op is "Gather" or "GatherBlockQuantized" ? "embedding" : "write";
         string fallback = (choice is OrientationChoice.Read or OrientationChoice.Write) && ReadAxis is null
             ? $"; '{choice.ToString().ToLowerInvariant()}' is undefined for {Op}, used the larger side"
             : "";
