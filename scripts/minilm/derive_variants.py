@@ -18,7 +18,10 @@ Variants (file names are what the tests look for):
                          weights, zero point 0).
   model-fused-qkv.onnx   each layer's q, k, v weights concatenated to one [384, 1152] MatMul + bias, cut by Split.
   external/model.onnx    the float model with every tensor of 1 KiB or more in external/model.onnx.data.
-  quantization.json      per variant and weight: the largest per-element rounding bound (half a quantization step).
+  quantization.json      per variant and original weight name, computed here in float64 from the dequantized weight
+                         this script intended: half the largest quantization step, the largest and the Frobenius
+                         error against the float weight, and the dequantized weight's sum of squares (the tests
+                         compare the loader's decoding with these).
 """
 import json
 import os
@@ -63,6 +66,13 @@ def add_microsoft_opset(model):
         model.opset_import.append(helper.make_operatorsetid("com.microsoft", 1))
 
 
+def record(w, deq, half_step):
+    """What the tests check a decoded weight against (all float64)."""
+    error = deq.astype(np.float64) - w.astype(np.float64)
+    return {"half_step": float(half_step), "max_error": float(np.abs(error).max()), "frobenius_error": float(np.sqrt((error ** 2).sum())),
+            "sum_squares": float((deq.astype(np.float64) ** 2).sum())}
+
+
 def quantize_blockwise(w_kn, bits, symmetric):
     """ONNX Runtime's MatMulNBits layout from a MatMul weight [K, N]: (packed [N, blocks, BLOCK*bits/8], scales [N*blocks],
     packed zero points [N * ceil(blocks*bits/8)] or None, dequantized [K, N], largest rounding bound)."""
@@ -92,7 +102,7 @@ def quantize_blockwise(w_kn, bits, symmetric):
     for b in range(blocks):
         zp[:, b // 2] |= (zero[:, b] << (4 * (b % 2))).astype(np.uint8)
     bound = float(scale.max() / 2)
-    return packed, scale.reshape(-1), None if symmetric else zp.reshape(-1), deq.astype(np.float32), bound
+    return packed, scale.reshape(-1), None if symmetric else zp.reshape(-1), deq, bound
 
 
 def derive_int4(cache, symmetric):
@@ -101,7 +111,7 @@ def derive_int4(cache, symmetric):
     bounds = {}
     for index, node, init in reversed(weight_matmuls(graph)):
         w = numpy_helper.to_array(init)
-        packed, scales, zp, _, bound = quantize_blockwise(w, 4, symmetric)
+        packed, scales, zp, deq, bound = quantize_blockwise(w, 4, symmetric)
         k, n = w.shape
         name = init.name
         graph.initializer.extend([
@@ -115,7 +125,7 @@ def derive_int4(cache, symmetric):
         replace(graph, index, [helper.make_node("MatMulNBits", inputs, list(node.output), name=node.name + "_Q4",
                                                 domain="com.microsoft", K=k, N=n, bits=4, block_size=BLOCK)])
         drop_initializer(graph, name)
-        bounds[name] = bound
+        bounds[name] = record(w, deq, bound)
     add_microsoft_opset(model)
     onnx.save(model, os.path.join(cache, "model-int4-sym.onnx" if symmetric else "model-int4.onnx"))
     return bounds
@@ -141,7 +151,7 @@ def derive_int8_qdq(cache):
         matmul = helper.make_node("MatMul", [node.input[0], name + "_dequantized"], list(node.output), name=node.name)
         replace(graph, index, [deq, matmul])
         drop_initializer(graph, name)
-        bounds[name] = float(scale.max() / 2)
+        bounds[name] = record(w, q.astype(np.float64) * scale.astype(np.float64), scale.max() / 2)
     onnx.save(model, os.path.join(cache, "model-int8-qdq.onnx"))
     return bounds
 
@@ -173,7 +183,7 @@ def derive_dynamic(cache):
         ]
         replace(graph, index, nodes)
         drop_initializer(graph, name)
-        bounds[name] = float(scale.max() / 2)
+        bounds[name] = record(w, q.astype(np.float64) * scale.astype(np.float64), scale.max() / 2)
     onnx.save(model, os.path.join(cache, "model-dynamic.onnx"))
     return bounds
 

@@ -25,6 +25,8 @@ internal static partial class FrameBuilder
             { Dims.Count: 1 } => "1-D (bias, scale or norm)",
             { Uses.Count: 0 } => "not read by any node",
             _ when WeightRoles.Primary(tensor) is null => WeightRoles.NotAWeight(tensor),
+            _ when WeightRoles.IsUnitAxisNonMatrix(tensor, WeightRoles.Primary(tensor)!) =>
+                $"unit-axis tensor {tensor.ShapeText}: at most one axis longer than 1, a vector, not a frame",
             _ => null,
         };
         if (reason is null && tensor.DataType.IsQuantizedStorage() && tensor.DecodedData is null && tensor.Uses.Any(u => IsCustomDomain(graph.NodeOf(u))))

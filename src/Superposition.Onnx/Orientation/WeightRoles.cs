@@ -26,6 +26,15 @@ internal static class WeightRoles
         tensor.Uses.FirstOrDefault(u => u.Op is "Gather" or "GatherBlockQuantized" && u.InputIndex == 0)
         ?? tensor.Uses.FirstOrDefault(IsWeightSlot);
 
+    /// <summary>
+    /// True for a weight-slot tensor with at most one axis longer than 1 that is not a 2-D linear weight: a
+    /// [C, 1, 1, 1] kernel or a [1, C, 1, 1] table is a vector. A 2-D [1, n] MatMul/Gemm weight stays a frame (one
+    /// output unit, overcomplete by construction and flagged so, MATH.md section 0).
+    /// </summary>
+    public static bool IsUnitAxisNonMatrix(WeightTensor tensor, TensorUse use) =>
+        tensor.Dims.Count(d => d > 1) <= 1
+        && !(tensor.Dims.Count == 2 && use.Op is "MatMul" or "Gemm" or "MatMulNBits" or "MatMulInteger" or "QLinearMatMul" or "Einsum");
+
     /// <summary>Why a tensor read by no weight slot is not a frame, or null when its role is unknown (then a generic frame is built).</summary>
     public static string? NotAWeight(WeightTensor tensor)
     {
