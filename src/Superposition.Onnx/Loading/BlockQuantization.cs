@@ -215,7 +215,8 @@ internal sealed class BlockQuantization(GraphWalker graph, IReadOnlyDictionary<s
     {
         parameter.IsQuantizationParameter = true;
         parameter.Decoding = null;
-        parameter.NotAFrameReason = $"{what} of {where} (quantization data, part of the weight's decoding)";
+        // The reason names the op, not the node, so a listing groups the many scale tensors of a model in one line.
+        parameter.NotAFrameReason = $"{what} of {where.Split(' ')[0]} (quantization data, part of its weight's decoding)";
         return parameter.IsDecodable && parameter.ElementCount <= int.MaxValue ? parameter.ReadAll() : null;
     }
 

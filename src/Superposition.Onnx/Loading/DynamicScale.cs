@@ -34,7 +34,7 @@ internal static class DynamicScale
             string other = reader.Node.Input[1 - reader.InputIndex];
             var scale = Factor(graph, byName, other, out string how);
             if (scale is null) return null;
-            MarkParameter(scale, $"weight scale applied after {site.Node.OpType} '{site.NodeName}'");
+            MarkParameter(scale, $"weight scale applied after {site.Node.OpType}");
             return (scale.ReadAll(), string.Join(" → ", path) + how);
         }
 
@@ -46,7 +46,7 @@ internal static class DynamicScale
     {
         tensor.IsQuantizationParameter = true;
         tensor.Decoding = null;
-        tensor.NotAFrameReason ??= what + " (quantization data, part of the weight's decoding)";
+        tensor.NotAFrameReason ??= what + " (quantization data, part of its weight's decoding)";
     }
 
     /// <summary>The stored factor of the scale operand: the operand itself, or the stored side of the Mul that computes x_scale · w_scale.</summary>

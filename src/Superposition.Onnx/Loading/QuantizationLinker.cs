@@ -75,7 +75,7 @@ internal sealed class QuantizationLinker(GraphWalker graph, IReadOnlyDictionary<
     {
         if (input >= node.Input.Count || node.Input[input].Length == 0) return null;
         if (!byName.TryGetValue(node.Input[input], out var tensor)) return [double.NaN];
-        DynamicScale.MarkParameter(tensor, $"{(input == 2 || input == 3 || input == 5 ? "zero point" : "scale")} of {node.OpType} '{node.Name}'");
+        DynamicScale.MarkParameter(tensor, $"{(input == 2 || input == 3 || input == 5 ? "zero point" : "scale")} of {node.OpType}");
         return tensor.IsDecodable ? tensor.ReadAll() : [double.NaN];
     }
 }

@@ -25,7 +25,7 @@ public static partial class AuditReportBuilder
         var a = input.Analysis;
         var columns = new List<TableColumn>
         {
-            new("layer", RelativeWidth: 2.4),
+            new("layer", RelativeWidth: input.Identities is null ? 2.4 : 3.4), // readable names with the tensor name beside them are long
             new("op", RelativeWidth: 1.3),
             new("n × m", ColumnAlignment.Right, RelativeWidth: 1.5),
             new("D*", ColumnAlignment.Right, RelativeWidth: 1.1),
@@ -43,7 +43,7 @@ public static partial class AuditReportBuilder
             var fit = x.HeavyTail.PowerLaw;
             var row = new List<TableCell>
             {
-                layer.Name + (layer.Notes.Count > 0 ? " *" : ""),
+                LayerLabel(layer, input) + (layer.Notes.Count > 0 ? " *" : ""),
                 layer.Op,
                 $"{layer.Features} × {layer.Hidden}",
                 F(x.Capacity.DimensionsPerFeature),

@@ -14,6 +14,7 @@ public static partial class AuditReportBuilder
         ArgumentNullException.ThrowIfNull(input);
         var analysis = input.Analysis;
         var sections = new List<Section> { Cover(input), Summary(input) };
+        if (DepthSection(input) is { } depth) sections.Add(depth);
         var detailed = LayerRanking.MostInformative(analysis, input.DetailLayers);
         if (detailed.Count > 0)
         {
