@@ -40,7 +40,9 @@ internal static class InspectCommand
         console.MarkupLine($"producer: {Markup.Escape(listing.Producer.Length == 0 ? "(not set)" : listing.Producer)}   IR version {listing.IrVersion}   opsets: {Markup.Escape(string.Join(", ", listing.Opsets))}");
         console.MarkupLine($"{listing.Nodes} nodes, {listing.Tensors.Count} stored tensors, {listing.Parameters:N0} parameters, {listing.Frames} frames");
         var table = new Table().Border(TableBorder.Simple);
-        bool named = listing.Tensors.Any(t => t.ReadableName is not null && t.ReadableName != t.Name);
+        // The extra columns only when they say something: a readable name the tensor name does not already contain, a role.
+        bool named = listing.Tensors.Any(t => t.ReadableName is not null && !t.Name.StartsWith(t.ReadableName, StringComparison.Ordinal))
+            || listing.Tensors.Any(t => t.Role is not null);
         var headers = new List<string> { "tensor" };
         if (named) headers.AddRange(["name", "role"]);
         headers.AddRange(["op", "layer", "shape", "dtype", "params", "frame (features × hidden)", "storage"]);
