@@ -26,7 +26,7 @@ internal static class AnalyzeCommand
         {
             var options = analysis.Read(parse, parse.GetValue(perFeature));
             var backend = analysis.Backend(parse);
-            var loaded = OnnxModelLoader.Load(parse.GetValue(model)!.FullName);
+            var loaded = OnnxModelLoader.Load(parse.GetValue(model)!.FullName, CommonOptions.Loading(parse));
             var result = LayerProgressDisplay.Run(context, $"analysing {loaded.FileName} ({backend.Name})",
                 progress => ModelAnalyzer.Analyze(loaded, options, backend, progress));
             AnalysisGuard.RequireLayers(loaded, result);
