@@ -9,11 +9,11 @@ public static partial class AuditReportBuilder
     /// <summary>Roles in the order a transformer block applies them.</summary>
     private static readonly string[] DepthRoles = ["q", "k", "v", "o", "gate", "up", "down"];
 
-    /// <summary>The layer's name as the report shows it: the readable name with the stored tensor name beside it.</summary>
+    /// <summary>The layer's name as the report shows it: the readable name with the stored tensor name beside it, when the tensor name does not already contain it.</summary>
     internal static string LayerLabel(LayerAnalysis layer, AuditInput input) =>
-        input.Identities?.GetValueOrDefault(layer.Name)?.ReadableName is { } readable && readable != layer.Name
+        input.Identities?.GetValueOrDefault(layer.Name)?.ReadableName is { } readable && !layer.Name.StartsWith(readable, StringComparison.Ordinal)
             ? $"{readable} ({layer.Name})"
-            : layer.Name;
+            : layer.Name; // pooler.dense.weight already says what it is
 
     /// <summary>
     /// How the measures change with depth: one chart per role (q, k, v, o, gate, up, down) with D*, ΣD/m, τ and the
