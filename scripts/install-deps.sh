@@ -26,3 +26,8 @@ fi
 if [[ -x scripts/fetch-onnxruntime.sh ]]; then
   scripts/fetch-onnxruntime.sh || echo "warning: ONNX Runtime could not be fetched; 'probe' and the runtime tests will say so"
 fi
+
+# all-MiniLM-L6-v2 and its derived variants for the loader's transformer tests (.cache/minilm, not committed).
+if [[ "${1:-}" == "--for-tests" ]]; then
+  scripts/minilm/setup.sh || echo "warning: MiniLM could not be restored; the tests that need it will fail and say so"
+fi

@@ -54,8 +54,10 @@ public static class OnnxModelLoader
 
         foreach (var tensor in walker.Tensors)
         {
-            matrices.AddRange(FrameBuilder.Build(tensor, walker.NodeOf));
+            matrices.AddRange(FrameBuilder.Build(tensor, walker));
         }
+
+        LayerNaming.Name(matrices, walker);
 
         string producer = (proto.ProducerName + " " + proto.ProducerVersion).Trim();
         var opsets = proto.OpsetImport.Select(o => new OpsetImport(o.Domain, o.Version)).ToList();

@@ -44,7 +44,8 @@ internal static class AuditCommand
             AnalysisGuard.RequireLayers(loaded, result);
             var comparison = baselines.Compare(parse, context, loaded, result, backend);
             var probe = analysis.Probe(parse, context, loaded.Path, backend);
-            var input = new AuditInput(new RunInfo(ToolIdentity.Current.Version, CommandLineText(parse), DateTimeOffset.UtcNow), result, comparison, detailLayers, probe);
+            var identities = loaded.Matrices.GroupBy(m => m.Name).ToDictionary(g => g.Key, g => new LayerIdentity(g.First().ReadableName, g.First().BlockIndex, g.First().Role));
+            var input = new AuditInput(new RunInfo(ToolIdentity.Current.Version, CommandLineText(parse), DateTimeOffset.UtcNow), result, comparison, detailLayers, probe, identities);
             double beforeReport = clock.Elapsed.TotalSeconds;
             var document = AuditReportBuilder.Build(input);
 

@@ -40,7 +40,13 @@ internal static class InspectCommand
         console.MarkupLine($"producer: {Markup.Escape(listing.Producer.Length == 0 ? "(not set)" : listing.Producer)}   IR version {listing.IrVersion}   opsets: {Markup.Escape(string.Join(", ", listing.Opsets))}");
         console.MarkupLine($"{listing.Nodes} nodes, {listing.Tensors.Count} stored tensors, {listing.Parameters:N0} parameters, {listing.Frames} frames");
         var table = new Table().Border(TableBorder.Simple);
-        foreach (string header in new[] { "tensor", "op", "layer", "shape", "dtype", "params", "frame (features × hidden)", "storage" })
+        // The extra columns only when they say something: a readable name the tensor name does not already contain, a role.
+        bool named = listing.Tensors.Any(t => t.ReadableName is not null && !t.Name.StartsWith(t.ReadableName, StringComparison.Ordinal))
+            || listing.Tensors.Any(t => t.Role is not null);
+        var headers = new List<string> { "tensor" };
+        if (named) headers.AddRange(["name", "role"]);
+        headers.AddRange(["op", "layer", "shape", "dtype", "params", "frame (features × hidden)", "storage"]);
+        foreach (string header in headers)
         {
             table.AddColumn(header);
         }
@@ -48,11 +54,23 @@ internal static class InspectCommand
         foreach (var row in listing.Tensors)
         {
             string frame = row.Features is int n && row.Hidden is int m ? $"{n} × {m} {row.OrientationLabel}" : "— " + row.NotAFrame;
-            table.AddRow(Cell(row.Name), Cell(row.Op), Cell(row.Layer), Cell(row.Shape), Cell(row.Dtype), Cell(row.Parameters.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)), Cell(frame), Cell(row.Storage));
+            var cells = new List<Markup> { Cell(row.Name) };
+            if (named) cells.AddRange([Cell(row.ReadableName ?? ""), Cell(RoleText(row))]);
+            cells.AddRange([Cell(row.Op), Cell(row.Layer), Cell(row.Shape), Cell(row.Dtype), Cell(row.Parameters.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)), Cell(frame), Cell(row.Storage)]);
+            table.AddRow(cells);
         }
 
         console.Write(table);
     }
 
     private static Markup Cell(string text) => new(Markup.Escape(text));
+
+    /// <summary>"q, block 3", "embedding", or "" when neither is known.</summary>
+    private static string RoleText(TensorListing row) => (row.Role, row.Block) switch
+    {
+        (string role, int block) => $"{role}, block {block}",
+        (string role, null) => role,
+        (null, int block) => $"block {block}",
+        _ => "",
+    };
 }

@@ -11,7 +11,8 @@ internal static class AnalysisGuard
 {
     public static void RequireLayers(OnnxModel model, ModelAnalysis analysis)
     {
-        if (analysis.Layers.Count > 0) return;
+        // An all-zero weight is a degenerate layer of a valid model (listed with its reason), not a reason to fail.
+        if (analysis.Layers.Count > 0 || analysis.Skipped.Any(s => s.Degenerate)) return;
         var undecodable = model.Tensors.FirstOrDefault(t => !t.DataType.IsDecodable() && t.Dims.Count >= 2 && t.Uses.Count > 0);
         if (undecodable is not null) throw Fail.UnsupportedDataType(model.Path, undecodable.Name, undecodable.DataType.Name());
         var reasons = analysis.Skipped.GroupBy(s => s.Reason).OrderByDescending(g => g.Count()).Take(3).Select(g => $"{g.Count()} × {g.Key}");

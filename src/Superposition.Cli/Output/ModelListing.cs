@@ -41,6 +41,9 @@ internal sealed record ModelListing(
 /// <summary>One row of the listing.</summary>
 internal sealed record TensorListing(
     string Name,
+    string? ReadableName,
+    int? Block,
+    string? Role,
     string Op,
     string Layer,
     string Shape,
@@ -61,13 +64,18 @@ internal sealed record TensorListing(
     public static TensorListing Of(WeightTensor tensor, WeightMatrix? matrix, FrameOrientation? frame)
     {
         var use = matrix?.Use ?? tensor.Uses.FirstOrDefault();
+        string shape = matrix is null || (tensor.Dims.Count == 2 && matrix.Slice is null) ? tensor.ShapeText : $"{tensor.ShapeText} → [{matrix.Rows}, {matrix.Columns}]";
+        if (!tensor.StoredDims.SequenceEqual(tensor.Dims)) shape += $" (stored {tensor.StoredShapeText})";
         return new TensorListing(
             matrix?.Name ?? tensor.Name,
+            matrix?.ReadableName,
+            matrix?.BlockIndex,
+            matrix?.Role,
             use?.Op ?? "(unused)",
             use?.Layer ?? "",
-            matrix is null || (tensor.Dims.Count == 2 && matrix.Slice is null) ? tensor.ShapeText : $"{tensor.ShapeText} → [{matrix.Rows}, {matrix.Columns}]",
+            shape,
             tensor.DataType.Name(),
-            matrix?.ParameterCount ?? tensor.ElementCount,
+            matrix?.ParameterCount ?? (tensor.IsParameter ? tensor.ElementCount : 0),
             frame?.Features,
             frame?.Hidden,
             frame?.Label,

@@ -33,6 +33,12 @@ public enum ErrorKind
     /// <summary>A numerical procedure failed (for example an eigensolver that did not converge).</summary>
     NumericalFailure = 10,
 
+    /// <summary>
+    /// A layer whose weight is all zero (rank 0, every feature dead): its measures are undefined. Never an exit code:
+    /// the analyzer records the layer as degenerate and goes on, and the model stays valid.
+    /// </summary>
+    DegenerateLayer = 11,
+
     /// <summary>A bug: something the tool believed impossible happened.</summary>
     Internal = 70,
 }

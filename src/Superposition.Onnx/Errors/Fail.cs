@@ -22,7 +22,7 @@ public static class Fail
 
     public static SuperpositionException UnsupportedDataType(string file, string tensor, string dataType) =>
         new(ErrorKind.UnsupportedDataType,
-            Invariant($"{file}: tensor '{tensor}' has element type {dataType}, which the tool cannot decode (supported: float32, float16, bfloat16, float64, int8/16/32/64, uint8/16/32/64, bool)."));
+            Invariant($"{file}: tensor '{tensor}' has element type {dataType}, which the tool cannot decode (supported: float32, float16, bfloat16, float64, the four float8 types, int4/uint4, int8/16/32/64, uint8/16/32/64, bool)."));
 
     public static SuperpositionException LayerTooLarge(string layer, long bytesNeeded, long budget) =>
         new(ErrorKind.LayerTooLarge,
@@ -39,6 +39,10 @@ public static class Fail
 
     public static SuperpositionException NumericalFailure(string where, string problem) =>
         new(ErrorKind.NumericalFailure, Invariant($"{where}: {problem}"));
+
+    public static SuperpositionException DegenerateLayer(string layer, int features, int hidden) =>
+        new(ErrorKind.DegenerateLayer,
+            Invariant($"degenerate layer '{layer}': the weight is all zero ({features} features in R^{hidden}, rank 0, every feature dead); its spectral and superposition measures are undefined and are not reported."));
 
     public static SuperpositionException Internal(string problem) =>
         new(ErrorKind.Internal, "internal error: " + problem);

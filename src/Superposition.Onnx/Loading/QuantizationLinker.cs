@@ -11,6 +11,8 @@ namespace Superposition.Onnx.Loading;
 /// </summary>
 internal sealed class QuantizationLinker(GraphWalker graph, IReadOnlyDictionary<string, WeightTensor> byName)
 {
+    private readonly BlockQuantization _blocks = new(graph, byName);
+
     // (op, weight input, scale input or -1, zero-point input, default axis: -1 = last, else index).
     private static readonly (string Op, int Weight, int Scale, int ZeroPoint, int DefaultAxis)[] Sites =
     [
@@ -23,7 +25,9 @@ internal sealed class QuantizationLinker(GraphWalker graph, IReadOnlyDictionary<
 
     public void Link(WeightTensor tensor)
     {
-        if (!tensor.IsDecodable || !tensor.DataType.IsQuantizedStorage()) return;
+        if (!tensor.IsDecodable || tensor.IsQuantizationParameter) return;
+        if (_blocks.TryLink(tensor)) return;
+        if (!tensor.DataType.IsQuantizedStorage() && !tensor.DataType.IsFloat8()) return;
         foreach (var (op, weight, scale, zeroPoint, defaultAxis) in Sites)
         {
             var site = UseResolver.DirectReader(graph, tensor.Name, op, weight);
@@ -33,13 +37,15 @@ internal sealed class QuantizationLinker(GraphWalker graph, IReadOnlyDictionary<
             int axis = defaultAxis < 0 ? rank - 1 : defaultAxis;
             var axisAttribute = node.Attribute.FirstOrDefault(a => a.Name == "axis");
             if (axisAttribute is not null) axis = (int)(axisAttribute.I < 0 ? axisAttribute.I + rank : axisAttribute.I);
-            if (node.Attribute.Any(a => a.Name == "block_size" && a.I > 0))
+            double[] scales = scale >= 0 ? Values(node, scale) ?? [double.NaN] : [1.0];
+            string? traced = null;
+            if (scale < 0 && DynamicScale.Trace(graph, byName, site) is { } dynamic)
             {
-                tensor.NotAFrameReason = $"blocked quantization ({op} block_size) is not supported";
-                return;
+                // Dynamic quantization: the weight scale is applied to the integer product downstream (Cast → Mul).
+                scales = dynamic.Scales;
+                traced = dynamic.Path;
             }
 
-            double[] scales = scale >= 0 ? Values(node, scale) ?? [double.NaN] : [1.0];
             double[] zeros = Values(node, zeroPoint) ?? new double[scales.Length];
             if (scales.Any(double.IsNaN) || (scales.Length > 1 && (axis < 0 || axis >= rank || scales.Length != tensor.Dims[axis])) || zeros.Length != scales.Length)
             {
@@ -53,7 +59,9 @@ internal sealed class QuantizationLinker(GraphWalker graph, IReadOnlyDictionary<
                 : $"per-axis along axis {axis} ({scales.Length} scales)";
             tensor.Decoding = scale >= 0
                 ? $"dequantized (q − zero point) · scale by {op} '{site.NodeName}': {layout}"
-                : $"zero point subtracted by {op} '{site.NodeName}', no scale in the graph (integer units): {layout}";
+                : traced is not null
+                    ? $"dequantized (q − zero point) · scale: zero point from {op} '{site.NodeName}', weight scale applied downstream by {traced}: {layout}"
+                    : $"zero point subtracted by {op} '{site.NodeName}', no scale in the graph (integer units): {layout}";
             return;
         }
 
@@ -66,6 +74,8 @@ internal sealed class QuantizationLinker(GraphWalker graph, IReadOnlyDictionary<
     private double[]? Values(NodeProto node, int input)
     {
         if (input >= node.Input.Count || node.Input[input].Length == 0) return null;
-        return byName.TryGetValue(node.Input[input], out var tensor) && tensor.IsDecodable ? tensor.ReadAll() : [double.NaN];
+        if (!byName.TryGetValue(node.Input[input], out var tensor)) return [double.NaN];
+        DynamicScale.MarkParameter(tensor, $"{(input == 2 || input == 3 || input == 5 ? "zero point" : "scale")} of {node.OpType}");
+        return tensor.IsDecodable ? tensor.ReadAll() : [double.NaN];
     }
 }

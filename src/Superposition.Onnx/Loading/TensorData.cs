@@ -75,6 +75,9 @@ internal abstract class TensorData
             case OnnxDataType.UInt64:
                 for (int i = 0; i < n; i++) destination[i] = BinaryPrimitives.ReadUInt64LittleEndian(bytes[(8 * i)..]);
                 break;
+            case var _ when type.IsFloat8():
+                for (int i = 0; i < n; i++) destination[i] = Float8.ToDouble(bytes[i], type);
+                break;
             default:
                 throw Fail.Internal($"no decoder for {type.Name()}");
         }

@@ -42,13 +42,13 @@ internal sealed class TensorFactory(string modelFile, string modelDirectory, Loa
                         $"raw_data holds {proto.RawData.Length} bytes, but dims {Dims(proto)} of {type.Name()} need {expected} bytes");
                 }
 
-                data = new RawTensorData(proto.RawData.Memory, type, count);
+                data = PackedNibbleTensorData.Create((t, c) => new RawTensorData(proto.RawData.Memory, t, c), type, count);
             }
         }
         else
         {
             storage = TensorStorage.Typed;
-            if (type.IsDecodable())
+            if (type.IsDecodable() && !type.IsPacked4()) // 4-bit types in int32_data: no exporter writes them; left undecoded
             {
                 long have = TypedTensorData.FieldCount(proto, type);
                 if (have != count)
@@ -158,7 +158,7 @@ internal sealed class TensorFactory(string modelFile, string modelDirectory, Loa
                     $"external data file '{location}' holds {fileLength} bytes, too short for {expected} bytes at offset {offset}");
             }
 
-            data = new ExternalTensorData(path, offset, type, count);
+            data = PackedNibbleTensorData.Create((t, c) => new ExternalTensorData(path, offset, t, c), type, count);
         }
 
         return new WeightTensor(name, type, proto.Dims.ToArray(), count, TensorStorage.External, source, graphPath, location, data, modelFile);
@@ -195,7 +195,7 @@ internal sealed class TensorFactory(string modelFile, string modelDirectory, Loa
     {
         try
         {
-            return checked(count * type.ByteSize());
+            return type.IsPacked4() ? type.StoredBytes(count) : checked(count * type.ByteSize()); // 4-bit types: two per byte
         }
         catch (OverflowException)
         {

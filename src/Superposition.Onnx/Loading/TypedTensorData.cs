@@ -58,6 +58,9 @@ internal sealed class TypedTensorData(TensorProto proto, OnnxDataType type, long
             case OnnxDataType.Int8:
                 for (int i = 0; i < n; i++) destination[i] = (sbyte)proto.Int32Data[start + i];
                 break;
+            case var _ when Type.IsFloat8():
+                for (int i = 0; i < n; i++) destination[i] = Float8.ToDouble((byte)proto.Int32Data[start + i], Type);
+                break;
             default: // uint8, bool, int16, uint16, int32: the int32 value is the element
                 for (int i = 0; i < n; i++) destination[i] = proto.Int32Data[start + i];
                 break;

@@ -59,17 +59,28 @@ public static class OnnxDataTypes
         OnnxDataType.Float64 or OnnxDataType.Int64 or OnnxDataType.UInt64 => 8,
         OnnxDataType.Float16 or OnnxDataType.BFloat16 or OnnxDataType.Int16 or OnnxDataType.UInt16 => 2,
         OnnxDataType.Int8 or OnnxDataType.UInt8 or OnnxDataType.Bool => 1,
+        _ when type.IsFloat8() => 1,
         _ => 0,
     };
 
-    /// <summary>True for the types the tool decodes to numbers.</summary>
-    public static bool IsDecodable(this OnnxDataType type) => type.ByteSize() > 0;
+    /// <summary>True for the types the tool decodes to numbers (the 4-bit types are unpacked from two per byte).</summary>
+    public static bool IsDecodable(this OnnxDataType type) => type.ByteSize() > 0 || type.IsPacked4();
 
     /// <summary>True for floating-point types (learned weights are usually stored in these).</summary>
     public static bool IsFloatingPoint(this OnnxDataType type) =>
-        type is OnnxDataType.Float32 or OnnxDataType.Float16 or OnnxDataType.BFloat16 or OnnxDataType.Float64;
+        type is OnnxDataType.Float32 or OnnxDataType.Float16 or OnnxDataType.BFloat16 or OnnxDataType.Float64 || type.IsFloat8();
 
-    /// <summary>True for the 8-bit integer types that quantized models store weights in.</summary>
+    /// <summary>True for the integer types that quantized models store weights in (8-bit, and 4-bit packed two per byte).</summary>
     public static bool IsQuantizedStorage(this OnnxDataType type) =>
-        type is OnnxDataType.Int8 or OnnxDataType.UInt8;
+        type is OnnxDataType.Int8 or OnnxDataType.UInt8 or OnnxDataType.Int4 or OnnxDataType.UInt4;
+
+    /// <summary>The four 8-bit float types of ONNX IR 9 (E4M3FN, E4M3FNUZ, E5M2, E5M2FNUZ).</summary>
+    public static bool IsFloat8(this OnnxDataType type) =>
+        type is OnnxDataType.Float8E4M3FN or OnnxDataType.Float8E4M3FNUZ or OnnxDataType.Float8E5M2 or OnnxDataType.Float8E5M2FNUZ;
+
+    /// <summary>INT4 and UINT4: two elements per byte, the first in the low nibble.</summary>
+    public static bool IsPacked4(this OnnxDataType type) => type is OnnxDataType.Int4 or OnnxDataType.UInt4;
+
+    /// <summary>Bytes that <paramref name="count"/> elements occupy in raw_data or an external file.</summary>
+    public static long StoredBytes(this OnnxDataType type, long count) => type.IsPacked4() ? (count + 1) / 2 : count * type.ByteSize();
 }

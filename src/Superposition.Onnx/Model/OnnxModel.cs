@@ -61,8 +61,12 @@ public sealed class OnnxModel
     /// <summary>The opset of the default (ai.onnx) domain, or 0 if the model does not import it.</summary>
     public long DefaultOpset => Opsets.FirstOrDefault(o => o.Domain is "" or "ai.onnx")?.Version ?? 0;
 
-    /// <summary>Total elements of all stored tensors.</summary>
-    public long ParameterCount => Tensors.Sum(t => t.ElementCount);
+    /// <summary>
+    /// Parameters in elements: the logical elements of every numeric weight tensor (float, or integer storage of
+    /// quantized weights), leaving out integer shape/index tensors and quantization scales, zero points and group
+    /// indices, so a 4-bit or int8 export counts the same parameters as its float original (docs/methods.md).
+    /// </summary>
+    public long ParameterCount => Tensors.Where(t => t.IsParameter).Sum(t => t.ElementCount);
 
     /// <summary>Tensors that yielded no frame, each with its reason.</summary>
     public IEnumerable<WeightTensor> NotFrames => Tensors.Where(t => t.NotAFrameReason is not null);

@@ -26,6 +26,7 @@ public sealed class WeightTensor
         Name = name;
         DataType = dataType;
         Dims = dims;
+        StoredDims = dims;
         ElementCount = elementCount;
         Storage = storage;
         Source = source;
@@ -41,9 +42,26 @@ public sealed class WeightTensor
 
     public OnnxDataType DataType { get; }
 
-    public IReadOnlyList<long> Dims { get; }
+    /// <summary>
+    /// The logical shape the model computes with: the stored dims, except for block-quantized storage whose stored
+    /// dims are packed bytes (MatMulNBits' <c>[N, K/block, block·bits/8]</c> is the weight <c>[N, K]</c>).
+    /// </summary>
+    public IReadOnlyList<long> Dims { get; internal set; }
 
-    public long ElementCount { get; }
+    /// <summary>The dims as written in the file (equal to <see cref="Dims"/> unless the storage is packed).</summary>
+    public IReadOnlyList<long> StoredDims { get; }
+
+    /// <summary>Elements of the logical shape (a packed 4-bit weight counts its weights, not its bytes).</summary>
+    public long ElementCount { get; internal set; }
+
+    /// <summary>
+    /// True for the scales, zero points and group indices of quantized weights: they belong to their weight's
+    /// decoding, are not parameters of their own, and are never frames.
+    /// </summary>
+    public bool IsQuantizationParameter { get; internal set; }
+
+    /// <summary>True for tensors counted in <see cref="OnnxModel.ParameterCount"/>: numeric weights, not shapes, indices or quantization data.</summary>
+    public bool IsParameter => !IsQuantizationParameter && (DataType.IsFloatingPoint() || DataType.IsQuantizedStorage());
 
     public TensorStorage Storage { get; }
 
@@ -85,8 +103,11 @@ public sealed class WeightTensor
         }
     }
 
-    /// <summary>Shape as printed: [120, 6625].</summary>
+    /// <summary>Shape as printed: [120, 6625] (the logical shape; see <see cref="StoredShapeText"/>).</summary>
     public string ShapeText => "[" + string.Join(", ", Dims) + "]";
+
+    /// <summary>The stored dims as printed.</summary>
+    public string StoredShapeText => "[" + string.Join(", ", StoredDims) + "]";
 
     internal TensorData Data => _data ?? throw Fail.UnsupportedDataType(ModelFile, Name, DataType.Name());
 

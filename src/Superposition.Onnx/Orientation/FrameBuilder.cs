@@ -1,3 +1,4 @@
+using Superposition.Onnx.Loading;
 using Superposition.Onnx.Model;
 using Superposition.Onnx.Proto;
 
@@ -7,11 +8,11 @@ namespace Superposition.Onnx.Orientation;
 /// Decides, from the op that consumes a weight, which 2-D blocks it holds and what their rows and columns
 /// mean (MATH.md section 0). Anything that is not a frame gets a reason instead of being dropped silently.
 /// </summary>
-internal static class FrameBuilder
+internal static partial class FrameBuilder
 {
     private const int MaxSlices = 4096;
 
-    public static IReadOnlyList<WeightMatrix> Build(WeightTensor tensor, Func<TensorUse, NodeProto?> nodeOf)
+    public static IReadOnlyList<WeightMatrix> Build(WeightTensor tensor, GraphWalker graph)
     {
         if (tensor.NotAFrameReason is not null) return [];
         string? reason = tensor switch
@@ -23,41 +24,49 @@ internal static class FrameBuilder
             { Dims.Count: 0 } => "scalar",
             { Dims.Count: 1 } => "1-D (bias, scale or norm)",
             { Uses.Count: 0 } => "not read by any node",
+            _ when WeightRoles.Primary(tensor) is null => WeightRoles.NotAWeight(tensor),
+            _ when WeightRoles.IsUnitAxisNonMatrix(tensor, WeightRoles.Primary(tensor)!) =>
+                $"unit-axis tensor {tensor.ShapeText}: at most one axis longer than 1, a vector, not a frame",
             _ => null,
         };
+        if (reason is null && tensor.DataType.IsQuantizedStorage() && tensor.DecodedData is null && tensor.Uses.Any(u => IsCustomDomain(graph.NodeOf(u))))
+        {
+            // Integers read by an operator of another domain (com.microsoft, ...) whose storage we do not know may be packed codes.
+            reason = $"{tensor.DataType.Name()} storage read by {tensor.Uses[0].Op} (domain '{graph.NodeOf(tensor.Uses[0])?.Domain}'), whose packing the loader does not decode: never analysed as raw bytes";
+        }
+
         if (reason is not null)
         {
             tensor.NotAFrameReason = reason;
             return [];
         }
 
-        var use = tensor.Uses.FirstOrDefault(u => IsWeightSlot(u)) ?? tensor.Uses[0];
-        var node = nodeOf(use);
+        var use = WeightRoles.Primary(tensor) ?? tensor.Uses[0];
+        var node = graph.NodeOf(use);
         var matrices = use.Op switch
         {
-            "MatMul" or "MatMulInteger" or "QLinearMatMul" or "Gemm" or "Einsum" => Linear(tensor, use, node),
+            "MatMul" or "MatMulInteger" or "QLinearMatMul" or "Gemm" or "Einsum" or "MatMulNBits" => Linear(tensor, use, node),
             "Conv" or "ConvInteger" or "QLinearConv" when IsWeightSlot(use) => Conv(tensor, use, node, transposed: false),
             "ConvTranspose" when use.InputIndex == 1 => Conv(tensor, use, node, transposed: true),
             "LSTM" or "GRU" or "RNN" when use.InputIndex is 1 or 2 => Recurrent(tensor, use, node),
-            "Gather" when use.InputIndex == 0 && tensor.Dims.Count == 2 =>
-                [Block(tensor, use, null, 0, "token", "embedding dimension", FeatureAxis.Columns, null)],
+            "Gather" or "GatherBlockQuantized" when use.InputIndex == 0 => Table(tensor, use, node),
             _ => null,
         };
         matrices ??= [Generic(tensor, use)];
+        if (use.Op is "MatMul" or "Gemm" or "MatMulInteger" or "MatMulNBits" && matrices.Count == 1 && matrices[0].Slice is null)
+        {
+            matrices = FusedProjections.Split(matrices[0], node, graph) ?? matrices;
+        }
+
         if (matrices.Count == 0) tensor.NotAFrameReason ??= "no 2-D block could be formed";
         string? activation = ActivationInput(use, node);
         foreach (var matrix in matrices) matrix.ActivationInput = activation;
         return matrices;
     }
 
-    private static bool IsWeightSlot(TensorUse use) => (use.Op, use.InputIndex) switch
-    {
-        ("MatMul", 0 or 1) or ("Gemm", 0 or 1) or ("Einsum", _) or ("Gather", 0) => true,
-        ("Conv" or "ConvTranspose" or "ConvInteger" or "MatMulInteger", 1) => true,
-        ("QLinearMatMul" or "QLinearConv", 3) => true,
-        ("LSTM" or "GRU" or "RNN", 1 or 2) => true,
-        _ => false,
-    };
+    private static bool IsWeightSlot(TensorUse use) => WeightRoles.IsWeightSlot(use);
+
+    private static bool IsCustomDomain(NodeProto? node) => node is not null && node.Domain is not ("" or "ai.onnx");
 
     /// <summary>y = x·A with A stored [in, out] (or its transpose): read vectors are columns.</summary>
     private static List<WeightMatrix>? Linear(WeightTensor tensor, TensorUse use, NodeProto? node)
@@ -75,6 +84,10 @@ internal static class FrameBuilder
                 bool? inOut = EinsumLayout(node, use.InputIndex);
                 if (inOut is null || dims.Count != 2) return null;
                 storedInOut = inOut.Value;
+                break;
+            case "MatMulNBits":
+                // Y = A · Bᵀ: the decoded weight is [N, K] = [out, in].
+                storedInOut = false;
                 break;
             default:
                 // The weight as second operand is [in, out]; as first operand (W·x) it is [out, in].
@@ -156,7 +169,7 @@ internal static class FrameBuilder
         return list;
     }
 
-    private static WeightMatrix Block(WeightTensor tensor, TensorUse use, string? slice, long offset, string rowRole, string columnRole,
+    internal static WeightMatrix Block(WeightTensor tensor, TensorUse use, string? slice, long offset, string rowRole, string columnRole,
         FeatureAxis? readAxis, string? note, long rows = -1, long columns = -1)
     {
         if (rows < 0) (rows, columns) = (tensor.Dims[0], tensor.Dims[1]);
@@ -180,12 +193,12 @@ internal static class FrameBuilder
     /// <summary>The data input a weight multiplies: input 0, or input 1 when the weight itself is the first operand.</summary>
     private static string? ActivationInput(TensorUse use, NodeProto? node)
     {
-        if (node is null || !IsWeightSlot(use) || use.Op == "Gather") return null;
+        if (node is null || !IsWeightSlot(use) || use.Op is "Gather" or "GatherBlockQuantized") return null;
         int index = use.InputIndex == 0 ? 1 : 0;
         return index < node.Input.Count && node.Input[index].Length > 0 ? node.Input[index] : null;
     }
 
-    private static long? Attribute(NodeProto? node, string name) => node?.Attribute.FirstOrDefault(a => a.Name == name)?.I;
+    internal static long? Attribute(NodeProto? node, string name) => node?.Attribute.FirstOrDefault(a => a.Name == name)?.I;
 
     /// <summary>For a two-operand Einsum that is a plain matmul: true when the weight's first label is contracted.</summary>
     private static bool? EinsumLayout(NodeProto? node, int inputIndex)

@@ -71,6 +71,27 @@ public sealed class WeightMatrix
     /// </summary>
     public string? ActivationInput { get; internal set; }
 
+    /// <summary>
+    /// The side that holds the features under <c>--orientation auto</c> when the op fixes it regardless of shape: a
+    /// lookup table's rows are its tokens even when it has fewer tokens than dimensions (null: the larger side).
+    /// </summary>
+    public FeatureAxis? AutoAxis { get; internal set; }
+
+    /// <summary>Elements between the starts of two stored rows (the full width when this block is a column window of a fused weight).</summary>
+    internal long RowStride { get; set; }
+
+    /// <summary>The other use that reads the same table (a tied output head), or null.</summary>
+    public TensorUse? TiedUse { get; internal set; }
+
+    /// <summary>A name derived from the graph that people recognise (e.g. encoder.layer.0.attention.self.query), or null when none was found.</summary>
+    public string? ReadableName { get; internal set; }
+
+    /// <summary>The transformer block the layer belongs to (the N of layer.N, h.N, blocks.N), or null.</summary>
+    public int? BlockIndex { get; internal set; }
+
+    /// <summary>The layer's role: q, k, v, o, up, gate, down, embedding or head; null when not recognised.</summary>
+    public string? Role { get; internal set; }
+
     /// <summary>Unique name: the tensor name plus the slice.</summary>
     public string Name => Slice is null ? Tensor.Name : $"{Tensor.Name}[{Slice}]";
 
@@ -89,6 +110,7 @@ public sealed class WeightMatrix
             OrientationChoice.Columns => FeatureAxis.Columns,
             OrientationChoice.Read when ReadAxis is { } read => read,
             OrientationChoice.Write when ReadAxis is { } read => Other(read),
+            _ when AutoAxis is { } fixedAxis => fixedAxis,
             _ => Rows > Columns ? FeatureAxis.Rows
                 : Columns > Rows ? FeatureAxis.Columns
                 : ReadAxis ?? FeatureAxis.Rows,
@@ -98,7 +120,7 @@ public sealed class WeightMatrix
         string role = axis == FeatureAxis.Rows ? RowRole : ColumnRole;
         string label = ReadAxis is null ? (axis == FeatureAxis.Rows ? "rows" : "columns")
             : axis == ReadAxis ? "read"
-            : Op == "Gather" ? "embedding" : "write";
+            : Op is "Gather" or "GatherBlockQuantized" ? "embedding" : "write";
         string fallback = (choice is OrientationChoice.Read or OrientationChoice.Write) && ReadAxis is null
             ? $"; '{choice.ToString().ToLowerInvariant()}' is undefined for {Op}, used the larger side"
             : "";
@@ -113,6 +135,23 @@ public sealed class WeightMatrix
         long count = (long)Rows * Columns;
         if (count > Array.MaxLength) throw Fail.LayerTooLarge(Name, count * sizeof(double), (long)Array.MaxLength * sizeof(double));
         var frame = new double[count];
+        long stride = RowStride == 0 ? Columns : RowStride;
+        if (stride != Columns)
+        {
+            // A column window of a wider stored weight (one part of a fused projection): gather it row by row.
+            var row = new double[Columns];
+            for (int r = 0; r < Rows; r++)
+            {
+                Tensor.Read(Offset + (r * stride), row);
+                for (int c = 0; c < Columns; c++)
+                {
+                    frame[features == FeatureAxis.Rows ? ((long)r * Columns) + c : ((long)c * Rows) + r] = row[c];
+                }
+            }
+
+            return frame;
+        }
+
         if (features == FeatureAxis.Rows)
         {
             // Row-major rows are already the column-major columns of a Columns × Rows frame.

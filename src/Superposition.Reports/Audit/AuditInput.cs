@@ -16,4 +16,6 @@ public sealed record RunInfo(string ToolVersion, string CommandLine, DateTimeOff
 /// <param name="Comparison">Each layer beside the toy baselines; null when none were used.</param>
 /// <param name="DetailLayers">How many layers get a detail page (the most informative first); all when the model has at most this many.</param>
 /// <param name="Probe">Activation measurements from ONNX Runtime (<c>--probe</c>); null when not asked for.</param>
-public sealed record AuditInput(RunInfo Run, ModelAnalysis Analysis, BaselineComparison? Comparison, int DetailLayers = 12, ProbeReport? Probe = null);
+/// <param name="Identities">Readable name, block and role of each layer by its name (from the loaded graph); null when unknown.</param>
+public sealed record AuditInput(RunInfo Run, ModelAnalysis Analysis, BaselineComparison? Comparison, int DetailLayers = 12, ProbeReport? Probe = null,
+    IReadOnlyDictionary<string, LayerIdentity>? Identities = null);

@@ -27,7 +27,7 @@ public static partial class AuditReportBuilder
         var withDetail = detailed.ToHashSet();
         var columns = new List<TableColumn>
         {
-            new("layer", RelativeWidth: 2.4) { Filter = ColumnFilter.Text },
+            new("layer", RelativeWidth: input.Identities is null ? 2.4 : 3.4) { Filter = ColumnFilter.Text }, // readable names with the tensor name beside them are long
             new("op", RelativeWidth: 1.3) { Filter = ColumnFilter.Choice },
             new("role", RelativeWidth: 1.2) { Filter = ColumnFilter.Choice, InteractiveOnly = true },
             new("n × m", ColumnAlignment.Right, RelativeWidth: 1.5),
@@ -45,7 +45,7 @@ public static partial class AuditReportBuilder
         {
             var x = layer.Analysis;
             var fit = x.HeavyTail.PowerLaw;
-            TableCell name = layer.Name + (layer.Notes.Count > 0 ? " *" : "");
+            TableCell name = LayerLabel(layer, input) + (layer.Notes.Count > 0 ? " *" : "");
             var tags = Findings.TagsFor(layer, input);
             var row = new List<TableCell>
             {

@@ -16,6 +16,7 @@ public static partial class AuditReportBuilder
         var analysis = input.Analysis;
         var detailed = LayerRanking.MostInformative(analysis, input.DetailLayers);
         var sections = new List<Section> { Cover(input), Summary(input, detailed) };
+        if (DepthSection(input) is { } depth) sections.Add(depth);
         if (detailed.Count > 0)
         {
             sections.Add(new Section("Layers in detail", DetailIntro(analysis, detailed.Count)));

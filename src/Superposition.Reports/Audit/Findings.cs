@@ -34,21 +34,21 @@ internal static class Findings
             ? Callout.FromMarkup(CalloutKind.Finding, $"No layer holds {StrongOvercompleteness:0} or more features per dimension (apart from frames overcomplete by construction).", "Superposition")
             : Callout.FromMarkup(CalloutKind.Finding,
                 $"**{strong.Count}** layer(s) hold {StrongOvercompleteness:0} or more features per dimension, the regime where superposition matters: "
-                + List(strong, l => $"`{l.Name}` ({l.Features} × {l.Hidden}, ΣD/m = {AuditReportBuilder.F(l.Analysis.Capacity.CapacityRatio)}, {l.Analysis.Localization.OnEigenspaces.LocalizedFraction:P0} localized)") + ".",
+                + List(strong, l => $"`{AuditReportBuilder.LayerLabel(l, input)}` ({l.Features} × {l.Hidden}, ΣD/m = {AuditReportBuilder.F(l.Analysis.Capacity.CapacityRatio)}, {l.Analysis.Localization.OnEigenspaces.LocalizedFraction:P0} localized)") + ".",
                 "Superposition"));
 
         var polytopes = learned.Where(HasPolytopes).ToList();
         if (polytopes.Count > 0)
         {
             blocks.Add(Callout.FromMarkup(CalloutKind.Finding, "Localized features form regular configurations in " + List(polytopes, l =>
-                $"`{l.Name}` ({string.Join(", ", l.Analysis.Polytopes.Clusters.Where(IsScheme).Select(c => c.Template).Distinct().Take(4))})") + ".", "Geometry"));
+                $"`{AuditReportBuilder.LayerLabel(l, input)}` ({string.Join(", ", l.Analysis.Polytopes.Clusters.Where(IsScheme).Select(c => c.Template).Distinct().Take(4))})") + ".", "Geometry"));
         }
 
         var collapsed = learned.Where(HasDuplicates).OrderByDescending(l => l.Analysis.Coherence.FeaturesInDuplicateClusters).ToList();
         if (collapsed.Count > 0)
         {
             blocks.Add(Callout.FromMarkup(CalloutKind.Warning, "Near-duplicate features (|cos| ≥ " + collapsed[0].Analysis.Coherence.DuplicateThreshold.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)
-                + ") appear in " + List(collapsed, l => $"`{l.Name}` ({l.Analysis.Coherence.FeaturesInDuplicateClusters} features in {l.Analysis.Coherence.DuplicateClusterCount} cluster(s), largest {l.Analysis.Coherence.DuplicateClusters.FirstOrDefault()?.Members.Count ?? 0}, mean norm {AuditReportBuilder.F(l.Analysis.Coherence.DuplicateClusters.FirstOrDefault()?.MeanNorm)})")
+                + ") appear in " + List(collapsed, l => $"`{AuditReportBuilder.LayerLabel(l, input)}` ({l.Analysis.Coherence.FeaturesInDuplicateClusters} features in {l.Analysis.Coherence.DuplicateClusterCount} cluster(s), largest {l.Analysis.Coherence.DuplicateClusters.FirstOrDefault()?.Members.Count ?? 0}, mean norm {AuditReportBuilder.F(l.Analysis.Coherence.DuplicateClusters.FirstOrDefault()?.MeanNorm)})")
                 + ". Collapsed features (for example output classes never seen in training) make the maximum coherence 1; the clusters say how many.", "Collapsed features"));
         }
 
@@ -63,7 +63,7 @@ internal static class Findings
         if (undertrained.Count > 0 || random.Count > 0)
         {
             blocks.Add(Callout.FromMarkup(CalloutKind.Warning, "Spectra that look random or under-trained: "
-                + List(undertrained.Union(random), l => $"`{l.Name}` (α {AuditReportBuilder.F(l.Analysis.HeavyTail.PowerLaw.Alpha)}, distance to shuffled weights {AuditReportBuilder.F(l.Analysis.HeavyTail.Shuffle?.SpectrumDistance)})") + ".", "Heavy-tailed spectra"));
+                + List(undertrained.Union(random), l => $"`{AuditReportBuilder.LayerLabel(l, input)}` (α {AuditReportBuilder.F(l.Analysis.HeavyTail.PowerLaw.Alpha)}, distance to shuffled weights {AuditReportBuilder.F(l.Analysis.HeavyTail.Shuffle?.SpectrumDistance)})") + ".", "Heavy-tailed spectra"));
         }
 
         if (overfit.Count + undertrained.Count + random.Count == 0)
@@ -73,13 +73,13 @@ internal static class Findings
 
         if (byConstruction.Count > 0)
         {
-            blocks.Add(Callout.FromMarkup(CalloutKind.Note, "Read with care: " + List(byConstruction, l => $"`{l.Name}`: {l.Notes[0]}") + ".", "Caveats"));
+            blocks.Add(Callout.FromMarkup(CalloutKind.Note, "Read with care: " + List(byConstruction, l => $"`{AuditReportBuilder.LayerLabel(l, input)}`: {l.Notes[0]}") + ".", "Caveats"));
         }
 
         var shaky = layers.Where(IsIllConditioned).ToList();
         if (shaky.Count > 0)
         {
-            blocks.Add(Callout.FromMarkup(CalloutKind.Warning, "The capacity identity m − ΣD = (m − r) + Σ(ℓ − D) holds only to " + List(shaky, l => $"`{l.Name}` ({AuditReportBuilder.F(l.Analysis.Capacity.IdentityResidual)})") + "; these layers are ill-conditioned and their leverages are less accurate.", "Numerical self-check"));
+            blocks.Add(Callout.FromMarkup(CalloutKind.Warning, "The capacity identity m − ΣD = (m − r) + Σ(ℓ − D) holds only to " + List(shaky, l => $"`{AuditReportBuilder.LayerLabel(l, input)}` ({AuditReportBuilder.F(l.Analysis.Capacity.IdentityResidual)})") + "; these layers are ill-conditioned and their leverages are less accurate.", "Numerical self-check"));
         }
 
         if (input.Comparison is { } comparison) blocks.Add(ToyFinding(comparison));

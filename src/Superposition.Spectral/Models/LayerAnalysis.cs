@@ -43,7 +43,11 @@ public sealed record LayerAnalysis(
 }
 
 /// <summary>A weight that was not analysed, with the reason (never dropped silently).</summary>
-public sealed record SkippedLayer(string Name, string Op, IReadOnlyList<long> Shape, string Dtype, string Reason);
+public sealed record SkippedLayer(string Name, string Op, IReadOnlyList<long> Shape, string Dtype, string Reason)
+{
+    /// <summary>True for an all-zero weight: a valid model's degenerate layer (measures undefined), not a failure.</summary>
+    public bool Degenerate { get; init; }
+}
 
 /// <summary>Progress of a model analysis: layers done out of the total, and the one just finished.</summary>
 public sealed record LayerProgress(int Done, int Total, string Layer);

@@ -75,6 +75,10 @@ public static class ModelAnalyzer
                     results[i] = AnalyzeLayer(matrix, options, backend);
                 }
             }
+            catch (SuperpositionException e) when (e.Kind == ErrorKind.DegenerateLayer)
+            {
+                failures[i] = Skip(matrix, e.Message) with { Degenerate = true };
+            }
             catch (SuperpositionException e)
             {
                 failures[i] = Skip(matrix, e.Kind == ErrorKind.LayerTooLarge ? e.Message : "analysis failed: " + e.Message);
@@ -93,7 +97,9 @@ public static class ModelAnalyzer
     {
         var clock = Stopwatch.StartNew();
         var frame = matrix.Orient(options.Orientation);
-        var input = new FrameInput(matrix.Name, frame.Hidden, frame.Features, matrix.ReadFrame(frame.FeatureAxis));
+        var values = matrix.ReadFrame(frame.FeatureAxis);
+        if (values.All(v => v == 0)) throw Fail.DegenerateLayer(matrix.Name, frame.Features, frame.Hidden);
+        var input = new FrameInput(matrix.Name, frame.Hidden, frame.Features, values);
         var analysis = FrameAnalyzer.Analyze(input, options.Analysis, backend);
         bool fixedTransform = LayerNotes.IsFixedTransform(matrix);
         if (fixedTransform && analysis.HeavyTail.PowerLaw.Succeeded)

@@ -138,7 +138,7 @@ public sealed class FrameBuilderTests
     [Fact]
     public void Unknown_consumer_gives_a_generic_frame_with_a_note()
     {
-        var matrix = Single(new ModelBuilder().Initializer(ModelBuilder.Float32("pos", [2, 3], TwoByThree)).Node("Add", "add", ["x", "pos"], ["y"]));
+        var matrix = Single(new ModelBuilder().Initializer(ModelBuilder.Float32("pos", [2, 3], TwoByThree)).Node("SomeCustomOp", "custom", ["x", "pos"], ["y"]));
         Assert.Null(matrix.ReadAxis);
         Assert.Contains("role unknown", matrix.Note);
         Assert.Equal("columns", matrix.Orient(OrientationChoice.Auto).Label);
