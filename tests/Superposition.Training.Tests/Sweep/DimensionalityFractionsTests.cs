@@ -50,11 +50,10 @@ public sealed class DimensionalityFractionsTests
         Assert.True(count >= 5, $"{count} represented features within 0.005 of {numerator}/{denominator}");
     }
 
-    [Fact]
+    // Bytes depend on the kernel (the 512-bit batch kernel draws its data differently), see TmsWorker.
+    [Superposition.Training.Tests.Support.RequiresBatchKernelFact]
     public void Committed_rows_are_what_the_preset_trains_now()
     {
-        // Bytes depend on the kernel (the 512-bit batch kernel draws its data differently), see TmsWorker.
-        if (!TmsBatchKernel.IsSupported) return;
         const int instance = 9; // p = 20^(−9/19) ≈ 0.242: digons and pentagons side by side
         var run = TmsTrainer.Train(TmsPresets.TwoHundredTwenty() with { OnlyInstances = [instance], Seed = 0 });
         var g = Superposition.Training.Analysis.ToyGeometry.Of(run.Instances[0].W, 20, 200);

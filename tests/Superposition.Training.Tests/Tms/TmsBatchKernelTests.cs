@@ -1,17 +1,17 @@
 using Superposition.Training.Rng;
+using Superposition.Training.Tests.Support;
 using Superposition.Training.Tms;
 
 namespace Superposition.Training.Tests.Tms;
 
 public sealed class TmsBatchKernelTests
 {
-    [Theory]
+    [RequiresBatchKernelTheory]
     [InlineData(1.0)]
     [InlineData(0.3)]
     [InlineData(0.05)]
     public void Sampled_entries_are_present_with_probability_p_and_uniform_when_present(double p)
     {
-        if (!TmsBatchKernel.IsSupported) return; // 512-bit vectors only
         const int n = 50, rows = 4096;
         var thresholds = TmsKernel.Thresholds(p, null, n);
         var (limit, scale) = TmsBatchKernel.SampleConstants(thresholds);
@@ -32,10 +32,9 @@ public sealed class TmsBatchKernelTests
         Assert.InRange(below, 0.25 - (5 * Math.Sqrt(0.1875 / present.Length)), 0.25 + (5 * Math.Sqrt(0.1875 / present.Length)));
     }
 
-    [Fact]
+    [RequiresBatchKernelFact]
     public void Masked_rows_are_zero()
     {
-        if (!TmsBatchKernel.IsSupported) return;
         var (limit, scale) = TmsBatchKernel.SampleConstants(TmsKernel.Thresholds(1.0, null, 3));
         int rp = TmsBatchKernel.PaddedRows(70);
         var x = new float[3 * rp];
