@@ -20,7 +20,3 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# ONNX Runtime's official native library (for `probe` and the runtime tests), pinned by sha256.
-if [[ -x scripts/fetch-onnxruntime.sh ]]; then
-  scripts/fetch-onnxruntime.sh || echo "warning: ONNX Runtime could not be fetched; 'probe' and the runtime tests will say so"
-fi
