@@ -44,7 +44,7 @@ internal static class AnalyzeCommand
                 context.Status($"wrote {csvFile.FullName}");
             }
 
-            return ExitCodes.Success;
+            return AnalysisTable.ExitCode(result);
         });
         return command;
     }

@@ -31,13 +31,14 @@ internal static class CompareCommand
             var comparison = baselines.Compare(parse, context, result, backend)
                 ?? throw Fail.InvalidArgument("--no-baselines", true, "compare needs baselines; drop --no-baselines");
             Print(context, comparison);
+            AnalysisTable.PrintFailures(context, result);
             if (parse.GetValue(json) is { } file)
             {
                 Json.Write(file.FullName, comparison);
                 context.Status($"wrote {file.FullName}");
             }
 
-            return ExitCodes.Success;
+            return AnalysisTable.ExitCode(result);
         });
         return command;
     }

@@ -5,13 +5,14 @@ namespace Superposition.Cli.Output;
 
 /// <summary>
 /// An analysis with no layer at all is an error, not an empty table: the user learns which tensor's element type
-/// stopped it, or that the model holds nothing that reads as a frame.
+/// stopped it, or that the model holds nothing that reads as a frame. Layers that failed are not "no layer": the run
+/// goes on and ends with the partial-result exit code.
 /// </summary>
 internal static class AnalysisGuard
 {
     public static void RequireLayers(OnnxModel model, ModelAnalysis analysis)
     {
-        if (analysis.Layers.Count > 0) return;
+        if (analysis.Layers.Count > 0 || analysis.Failed.Count > 0) return;
         var undecodable = model.Tensors.FirstOrDefault(t => !t.DataType.IsDecodable() && t.Dims.Count >= 2 && t.Uses.Count > 0);
         if (undecodable is not null) throw Fail.UnsupportedDataType(model.Path, undecodable.Name, undecodable.DataType.Name());
         var reasons = analysis.Skipped.GroupBy(s => s.Reason).OrderByDescending(g => g.Count()).Take(3).Select(g => $"{g.Count()} × {g.Key}");

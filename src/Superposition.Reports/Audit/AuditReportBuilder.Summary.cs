@@ -9,7 +9,7 @@ public static partial class AuditReportBuilder
         var a = input.Analysis;
         var blocks = new List<Block>
         {
-            Paragraph.FromMarkup($"This report reads every weight matrix of **{Path.GetFileName(a.Model.File)}** as a frame of feature vectors and measures how each layer packs features into its dimensions, from the weights alone (no data). {a.Layers.Count} weight matrices were analysed and {a.Skipped.Count} stored tensors were not (they are listed with their reasons at the end of the summary). The analysis took {a.Seconds:0.0} s."),
+            Paragraph.FromMarkup($"This report reads every weight matrix of **{Path.GetFileName(a.Model.File)}** as a frame of feature vectors and measures how each layer packs features into its dimensions, from the weights alone (no data). {a.Layers.Count} weight matrices were analysed{(a.Failed.Count > 0 ? $", the analysis of {a.Failed.Count} failed" : "")} and {a.Skipped.Count} stored tensors are not frames (all are listed with their reasons at the end of the summary). The analysis took {a.Seconds:0.0} s."),
             Paragraph.FromMarkup("How to read it: a layer with **n** features in **m** dimensions is in superposition when n > m. **D_i** (feature dimensionality, ‖w_i‖⁴ / Σ_j (w_i·w_j)²) says what share of a dimension feature i has: 1 for a dedicated direction, 1/2 for an antipodal pair, 2/5 for a pentagon. **ΣD/m** near 1 means the layer's capacity is used up by localized features; **τ** is 0 for a tight frame; the power-law exponent **α** of the weight spectrum is typical between 2 and 6."),
         };
         if (input.Comparison is { } comparison)
@@ -26,14 +26,15 @@ public static partial class AuditReportBuilder
         var columns = new List<TableColumn>
         {
             new("layer", RelativeWidth: 2.4),
-            new("op", RelativeWidth: 1.3),
-            new("n × m", ColumnAlignment.Right, RelativeWidth: 1.5),
-            new("D*", ColumnAlignment.Right, RelativeWidth: 1.1),
-            new("ΣD/m", ColumnAlignment.Right, RelativeWidth: 1.1),
-            new("local.", ColumnAlignment.Right, RelativeWidth: 1.1),
-            new("τ", ColumnAlignment.Right, RelativeWidth: 1.1),
-            new("μmax / Welch", ColumnAlignment.Right, RelativeWidth: 1.9),
-            new("α (band)", ColumnAlignment.Right, RelativeWidth: 2.0),
+            // Numbers and op names never break across lines (NoWrap); long layer names wrap instead.
+            new("op", RelativeWidth: 1.3, NoWrap: true),
+            new("n × m", ColumnAlignment.Right, RelativeWidth: 1.5, NoWrap: true),
+            new("D*", ColumnAlignment.Right, RelativeWidth: 1.1, NoWrap: true),
+            new("ΣD/m", ColumnAlignment.Right, RelativeWidth: 1.1, NoWrap: true),
+            new("local.", ColumnAlignment.Right, RelativeWidth: 1.1, NoWrap: true),
+            new("τ", ColumnAlignment.Right, RelativeWidth: 1.1, NoWrap: true),
+            new("μmax / Welch", ColumnAlignment.Right, RelativeWidth: 1.9, NoWrap: true),
+            new("α (band)", ColumnAlignment.Right, RelativeWidth: 2.0, NoWrap: true),
         };
         if (input.Comparison is not null) columns.Add(new TableColumn("nearest toy regime", RelativeWidth: 2.6));
         var rows = new List<IReadOnlyList<TableCell>>();
@@ -64,8 +65,20 @@ public static partial class AuditReportBuilder
         };
         blocks.Add(new Heading("Findings"));
         blocks.AddRange(Findings.For(input));
+        blocks.AddRange(FailedBlocks(a));
         blocks.AddRange(SkippedBlocks(a));
         return new Section("Summary", blocks);
+    }
+
+    private static IEnumerable<Block> FailedBlocks(Spectral.Models.ModelAnalysis a)
+    {
+        if (a.Failed.Count == 0) yield break;
+        yield return new Heading("Failed layers");
+        var rows = a.Failed.Select(f => (IReadOnlyList<TableCell>)[f.Name, f.Op, f.Kind.ToString(), f.Reason]).ToList();
+        yield return new Table(
+            [new TableColumn("layer", RelativeWidth: 2.5), new TableColumn("op", RelativeWidth: 1.0), new TableColumn("failure", RelativeWidth: 1.5), new TableColumn("reason", RelativeWidth: 5.0)],
+            rows,
+            "Weight matrices whose analysis failed: no number of theirs is in this report. The other layers were analysed; the run ended with the partial-result exit code.");
     }
 
     private static IEnumerable<Block> SkippedBlocks(Spectral.Models.ModelAnalysis a)
@@ -82,6 +95,6 @@ public static partial class AuditReportBuilder
         yield return new Table(
             [new TableColumn("reason", RelativeWidth: 2.5), new TableColumn("count", ColumnAlignment.Right, "0", 1.0), new TableColumn("for example", RelativeWidth: 4.5)],
             rows,
-            "Stored tensors that are not weight matrices, or could not be analysed, grouped by reason (the JSON lists each one).");
+            "Stored tensors that are not weight matrices, grouped by reason (the JSON lists each one).");
     }
 }

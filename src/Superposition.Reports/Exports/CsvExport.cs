@@ -4,7 +4,7 @@ using Superposition.Spectral.Models;
 
 namespace Superposition.Reports.Exports;
 
-/// <summary>One CSV row per layer (analysed or skipped), RFC 4180 quoting, invariant culture.</summary>
+/// <summary>One CSV row per layer (analysed, failed or skipped), RFC 4180 quoting, invariant culture.</summary>
 public static class CsvExport
 {
     private static readonly string[] Columns =
@@ -29,6 +29,11 @@ public static class CsvExport
                 a.Coherence.MaxCoherence, a.Coherence.MeanSquaredCoherence, a.Coherence.WelchBound, fit.Alpha, fit.Sigma,
                 fit.Succeeded ? "ok" : "failed: " + fit.Reason, a.HeavyTail.Quality, a.HeavyTail.StableRank, a.HeavyTail.MarchenkoPastur.SpikeCount,
                 a.Capacity.IdentityResidual, layer.Seconds);
+        }
+
+        foreach (var failed in analysis.Failed)
+        {
+            Row(text, failed.Name, "failed", failed.Reason, failed.Op, "", Shape(failed.Shape), failed.Dtype);
         }
 
         foreach (var skip in analysis.Skipped)

@@ -42,7 +42,7 @@ public sealed class ProbeCommandTests
     public void Malformed_shape_is_an_argument_error()
     {
         var result = CliRunner.Run("probe", RepoPaths.WakeWordHead, "--shape", "input=ax3");
-        Assert.Equal((int)ErrorKind.InvalidArgument, result.ExitCode);
+        Assert.Equal(ExitCodes.Of(ErrorKind.InvalidArgument), result.ExitCode);
         Assert.Contains("--shape", result.Error);
     }
 }

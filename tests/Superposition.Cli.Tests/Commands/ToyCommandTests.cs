@@ -97,7 +97,7 @@ public sealed class ToyCommandTests(FiveTwoToys toys) : IClassFixture<FiveTwoToy
     public void Missing_baselines_folder_is_an_argument_error()
     {
         var result = CliRunner.Run("compare", RepoPaths.WakeWordHead, "--baselines", Path.Combine(RepoPaths.NewTempFolder(), "none"));
-        Assert.Equal((int)ErrorKind.InvalidArgument, result.ExitCode);
+        Assert.Equal(ExitCodes.Of(ErrorKind.InvalidArgument), result.ExitCode);
         Assert.Contains("--baselines", result.Error);
     }
 }
