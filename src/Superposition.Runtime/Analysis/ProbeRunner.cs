@@ -56,9 +56,9 @@ public static class ProbeRunner
         }
         else
         {
-            var patterns = options.TensorPatterns.Select(Glob.ToRegex).ToList();
+            var patterns = options.TensorPatterns;
             chosen = candidates.Keys.Concat(readInputs).Distinct()
-                .Where(name => patterns.Any(p => p.IsMatch(name) || (candidates.TryGetValue(name, out var op) && p.IsMatch(op)))).ToList();
+                .Where(name => patterns.Any(p => LayerSelection.IsMatch(p, name) || (candidates.TryGetValue(name, out var op) && LayerSelection.IsMatch(p, op)))).ToList();
             if (chosen.Count == 0) throw Fail.InvalidArgument("probe tensor patterns", string.Join(",", options.TensorPatterns), "a pattern matching at least one value of the main graph");
         }
 

@@ -1,0 +1,11 @@
+using Superposition.Tests.Shared;
+
+namespace Superposition.Cli.Tests.PublicApi;
+
+/// <summary>The public API of Superposition.Cli is the approved one (see <see cref="PublicApiApproval"/> to re-approve).</summary>
+public sealed class PublicApiTests
+{
+    [Fact]
+    public void Public_api_matches_the_approved_file() =>
+        PublicApiApproval.Verify(typeof(Superposition.Cli.ExitCodes).Assembly, "Superposition.Cli.Tests");
+}

@@ -1,0 +1,11 @@
+using Superposition.Tests.Shared;
+
+namespace Superposition.Spectral.Tests.PublicApi;
+
+/// <summary>The public API of Superposition.Spectral is the approved one (see <see cref="PublicApiApproval"/> to re-approve).</summary>
+public sealed class PublicApiTests
+{
+    [Fact]
+    public void Public_api_matches_the_approved_file() =>
+        PublicApiApproval.Verify(typeof(Superposition.Spectral.Analysis.FrameAnalyzer).Assembly, "Superposition.Spectral.Tests");
+}
