@@ -26,9 +26,9 @@ internal static class AnalyzeCommand
         {
             var options = analysis.Read(parse, parse.GetValue(perFeature));
             var backend = analysis.Backend(parse);
-            var loaded = OnnxModelLoader.Load(parse.GetValue(model)!.FullName);
+            var loaded = OnnxModelLoader.Load(parse.GetValue(model)!.FullName, CommonOptions.Loading(parse));
             var result = LayerProgressDisplay.Run(context, $"analysing {loaded.FileName} ({backend.Name})",
-                progress => ModelAnalyzer.Analyze(loaded, options, backend, progress));
+                progress => Spectral.HeavyTail.ConvSliceSpectrum.Attach(ModelAnalyzer.Analyze(loaded, options, backend, progress), loaded, backend));
             AnalysisGuard.RequireLayers(loaded, result);
             AnalysisTable.Print(context, result);
             var probe = analysis.Probe(parse, context, loaded.Path, backend);

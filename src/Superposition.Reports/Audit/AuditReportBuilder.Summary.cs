@@ -61,7 +61,7 @@ public static partial class AuditReportBuilder
 
         var blocks = new List<Block>
         {
-            new Table(columns, rows, "Every analysed layer. n × m: features × hidden dimensions in the orientation used; local.: share of features localized in one eigenspace; * marks a layer with a caveat (see its detail section or the JSON)."),
+            new Table(columns, rows, "Every analysed layer. n × m: features × hidden dimensions in the orientation used; D*: m / ‖W‖_F² on the raw weights (scale-dependent; each layer's detail gives the scale-free m/n beside it); local.: share of features localized in one eigenspace; * marks a layer with a caveat (see its detail section or the JSON)."),
         };
         blocks.Add(new Heading("Findings"));
         blocks.AddRange(Findings.For(input));

@@ -37,11 +37,11 @@ internal static class Findings
                 + List(strong, l => $"`{l.Name}` ({l.Features} × {l.Hidden}, ΣD/m = {AuditReportBuilder.F(l.Analysis.Capacity.CapacityRatio)}, {l.Analysis.Localization.OnEigenspaces.LocalizedFraction:P0} localized)") + ".",
                 "Superposition"));
 
-        var polytopes = learned.Where(l => l.Analysis.Polytopes.Clusters.Any(c => c.Template != "none")).ToList();
+        var polytopes = learned.Where(l => l.Analysis.Polytopes.Clusters.Any(IsScheme)).ToList();
         if (polytopes.Count > 0)
         {
             blocks.Add(Callout.FromMarkup(CalloutKind.Finding, "Localized features form regular configurations in " + List(polytopes, l =>
-                $"`{l.Name}` ({string.Join(", ", l.Analysis.Polytopes.Clusters.Where(c => c.Template != "none").Select(c => c.Template).Distinct().Take(4))})") + ".", "Geometry"));
+                $"`{l.Name}` ({string.Join(", ", l.Analysis.Polytopes.Clusters.Where(IsScheme).Select(c => c.Template).Distinct().Take(4))})") + ".", "Geometry"));
         }
 
         var collapsed = learned.Where(l => l.Analysis.Coherence.FeaturesInDuplicateClusters > 0).OrderByDescending(l => l.Analysis.Coherence.FeaturesInDuplicateClusters).ToList();
@@ -105,4 +105,7 @@ internal static class Findings
         var shown = all.Take(6).Select(describe).ToList();
         return string.Join(", ", shown) + (all.Count > 6 ? $" and {all.Count - 6} more" : "");
     }
+
+    /// <summary>A cluster named a regular configuration: its cosines matched a template and its association-scheme test passed.</summary>
+    private static bool IsScheme(Spectral.Analysis.PolytopeCluster c) => c.Template != "none" && c.Scheme?.Passed == true;
 }
