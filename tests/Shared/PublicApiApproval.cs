@@ -36,3 +36,19 @@ internal static class PublicApiApproval
             + $"  approved: {(line < expected.Length ? expected[line] : "(end)")}\n  actual:   {(line < actual.Length ? actual[line] : "(end)")}\n{fix}");
     }
 }
+
+/// <summary>
+/// The public API of the library this test project checks (its name without ".Tests"; the CLI's assembly is
+/// "superposition") is the approved one. One file, compiled into every test project.
+/// </summary>
+public sealed class PublicApiTests
+{
+    [Fact]
+    public void Public_api_matches_the_approved_file()
+    {
+        var testProject = typeof(PublicApiTests).Assembly.GetName().Name!;
+        var library = testProject[..^".Tests".Length];
+        var assembly = Assembly.Load(library == "Superposition.Cli" ? "superposition" : library);
+        PublicApiApproval.Verify(assembly, testProject);
+    }
+}

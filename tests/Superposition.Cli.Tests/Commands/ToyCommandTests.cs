@@ -90,7 +90,7 @@ public sealed class ToyCommandTests(FiveTwoToys toys) : IClassFixture<FiveTwoToy
         var mimo = CliRunner.Run("toy", "mimo", "--steps", "40", "--dimension", "16", "--slots", "1", "2", "--out", folder);
         Assert.True(mimo.ExitCode == 0, mimo.Error);
         Assert.True(File.Exists(Path.Combine(folder, "mimo.md")));
-        Assert.Equal(ErrorKind.InvalidArgument, (ErrorKind)CliRunner.Run("toy", "dynamics", "--setting", "two,one", "--out", folder).ExitCode);
+        Assert.Equal(ExitCodes.Of(ErrorKind.InvalidArgument), CliRunner.Run("toy", "dynamics", "--setting", "two,one", "--out", folder).ExitCode);
     }
 
     [Fact]
