@@ -94,6 +94,9 @@ internal sealed partial class AnalysisOptionSet
         return ProbeRunner.Run(modelPath, new ProbeRunOptions(), backend);
     }
 
+    /// <summary>Whether <c>--probe</c> was given (for verbs that cannot honour it and must say so).</summary>
+    public bool ProbeRequested(ParseResult parse) => parse.GetValue(_probe);
+
     public ILinearAlgebraBackend Backend(ParseResult parse) => LinearAlgebraBackends.Create(parse.GetValue(_backend));
 
     public ModelAnalysisOptions Read(ParseResult parse, bool perFeature = false)

@@ -47,7 +47,7 @@ public static partial class AuditReportBuilder
 
         blocks.Add(new ChartBlock(LayerCharts.Localization(layer), "How concentrated each feature's spectral measure is: q = 1 puts all of a feature in one eigenspace.", 0.45));
         blocks.Add(new ChartBlock(LayerCharts.Coherence(layer), "Absolute cosines between features. No frame of this shape can have its largest |cos| below the Welch bound.", 0.45));
-        return new Section($"{layer.Name} ({layer.Features} × {layer.Hidden})", blocks);
+        return new Section($"{layer.Name} ({layer.Features} × {layer.Hidden})", blocks) { Anchor = LayerAnchor(input.Analysis, layer) };
     }
 
     private static string Templates(LayerAnalysis layer)
