@@ -22,11 +22,6 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# ONNX Runtime's official native library (for `probe` and the runtime tests), pinned by sha256.
-if [[ -x scripts/fetch-onnxruntime.sh ]]; then
-  scripts/fetch-onnxruntime.sh || echo "warning: ONNX Runtime could not be fetched; 'probe' and the runtime tests will say so"
-fi
-
 # all-MiniLM-L6-v2 and its derived variants for the loader's transformer tests (.cache/minilm, not committed).
 if [[ "${1:-}" == "--for-tests" ]]; then
   scripts/minilm/setup.sh || echo "warning: MiniLM could not be restored; the tests that need it will fail and say so"

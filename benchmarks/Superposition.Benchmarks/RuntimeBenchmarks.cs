@@ -13,7 +13,7 @@ namespace Superposition.Benchmarks;
 /// Cost of the ONNX Runtime binding: creating a session, the per-call overhead of Run on a 4-element Add (almost
 /// all of it is binding + ORT dispatch), and throughput of a 256×256 float32 MatMul at batch 1 and 256
 /// (the Op/s column is samples per second: OperationsPerInvoke = batch). One ORT thread, as OrtOptions.Default.
-/// Needs libonnxruntime.so.1 (scripts/fetch-onnxruntime.sh). Run with
+/// ONNX Runtime comes from the Microsoft.ML.OnnxRuntime package. Run with
 /// <c>dotnet run -c Release --project benchmarks/Superposition.Benchmarks -- --filter '*Runtime*'</c>.
 /// </summary>
 [Config(typeof(RuntimeBenchmarkConfig))]

@@ -5,7 +5,7 @@ namespace Superposition.Cli;
 
 /// <summary>
 /// Builds the command tree and runs it. Every command's failure reaches the user as one line on stderr and a
-/// named exit code (see <see cref="ErrorKind"/>); stack traces only with SUPERPOSITION_DEBUG=1.
+/// named exit code (<see cref="ExitCodes"/> maps each <see cref="ErrorKind"/>); stack traces only with SUPERPOSITION_DEBUG=1.
 /// </summary>
 internal static class CliApp
 {
@@ -31,19 +31,19 @@ internal static class CliApp
         }
         catch (SuperpositionException e)
         {
-            stderr.WriteLine("error: " + e.Message);
+            stderr.WriteLine("error: " + Output.ErrorText.For(e));
             if (Debug) stderr.WriteLine(e);
-            return (int)e.Kind;
+            return ExitCodes.Of(e.Kind);
         }
         catch (OperationCanceledException)
         {
             stderr.WriteLine("cancelled.");
-            return 130;
+            return ExitCodes.Cancelled;
         }
         catch (Exception e) when (!Debug)
         {
             stderr.WriteLine($"internal error: {e.GetType().Name}: {e.Message} (rerun with SUPERPOSITION_DEBUG=1 for details, and please report it)");
-            return (int)ErrorKind.Internal;
+            return ExitCodes.Of(ErrorKind.Internal);
         }
     }
 

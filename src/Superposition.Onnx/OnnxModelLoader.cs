@@ -37,6 +37,17 @@ public static class OnnxModelLoader
     public static OnnxModel Load(byte[] bytes, string displayName, string? directory = null, LoadOptions? options = null) =>
         FromProto(ModelFileReader.Parse(displayName, bytes), displayName, bytes.LongLength, directory ?? Directory.GetCurrentDirectory(), options ?? LoadOptions.Default);
 
+    /// <summary>
+    /// Reads one serialized TensorProto on its own (e.g. an <c>input_0.pb</c> of the ONNX test data) with the same
+    /// checks and decoders as a model's initializers; external data is resolved relative to <paramref name="file"/>'s folder.
+    /// </summary>
+    public static WeightTensor ReadTensor(TensorProto proto, string file)
+    {
+        ArgumentNullException.ThrowIfNull(proto);
+        string directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(file)) ?? ".";
+        return new TensorFactory(file, directory, LoadOptions.Default).Create(proto, TensorSource.Initializer, "", proto.Name.Length > 0 ? proto.Name : "(unnamed)");
+    }
+
     private static OnnxModel FromProto(ModelProto proto, string path, long fileBytes, string directory, LoadOptions options)
     {
         var walker = new GraphWalker(new TensorFactory(path, directory, options));

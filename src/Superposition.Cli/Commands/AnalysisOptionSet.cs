@@ -3,6 +3,7 @@ using Superposition.Runtime.Analysis;
 using Superposition.Spectral.Analysis;
 using Superposition.Spectral.LinearAlgebra;
 using Superposition.Spectral.Models;
+using Superposition.Spectral.Probes;
 
 namespace Superposition.Cli.Commands;
 
@@ -27,7 +28,7 @@ internal sealed partial class AnalysisOptionSet
     private readonly Option<int?> _memoryBudget = new("--memory-budget")
     {
         HelpName = "MiB",
-        Description = "MiB that layers analysed at the same time may use together (default: 60% of available memory). Larger layers are skipped with a reason.",
+        Description = "MiB that layers analysed at the same time may use together (default: 60% of available memory). A larger layer is reported as failed with its reason (exit code 11).",
     };
 
     private readonly Option<double?> _eigenspaceTolerance = new("--eigenspace-tolerance")

@@ -17,7 +17,7 @@ internal static class AnalyzeCommand
         var perFeature = new Option<bool>("--per-feature") { Description = "Include per-feature arrays D, q, kappa, leverage, norm (feature order) in the JSON." };
         var analysis = new AnalysisOptionSet();
         var command = new Command("analyze", "Measure every weight matrix as a frame: spectrum of F = W Wᵀ, localization, feature dimensionality and capacity, "
-            + "tightness, coherence, polytopes and heavy-tailed spectrum statistics (MATH.md sections 1-4).")
+            + "tightness, coherence, polytopes and heavy-tailed spectrum statistics (formulas, sources and tests: docs/methods.md in the repository, sections 1-4).")
         {
             model, json, csv, perFeature,
         };
@@ -44,7 +44,7 @@ internal static class AnalyzeCommand
                 context.Status($"wrote {csvFile.FullName}");
             }
 
-            return ExitCodes.Success;
+            return AnalysisTable.ExitCode(result);
         });
         return command;
     }

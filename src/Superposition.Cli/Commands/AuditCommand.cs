@@ -53,7 +53,7 @@ internal static class AuditCommand
             double reportSeconds = clock.Elapsed.TotalSeconds - beforeReport;
             context.Status($"wrote {pdfPath}");
             context.Status(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"timing: analysis {result.Seconds:0.0} s, baselines and probe {beforeReport - result.Seconds:0.0} s, report {reportSeconds:0.0} s ({100 * reportSeconds / Math.Max(clock.Elapsed.TotalSeconds, 1e-9):0}% of {clock.Elapsed.TotalSeconds:0.0} s)"));
+                $"timing: analysis {result.Seconds:0.0} s, baselines and probe {beforeReport - result.Seconds:0.0} s, report {reportSeconds:0.0} s; total {clock.Elapsed.TotalSeconds:0.0} s, of which the report {100 * reportSeconds / Math.Max(clock.Elapsed.TotalSeconds, 1e-9):0}%"));
             if (parse.GetValue(html) is { } htmlFile)
             {
                 OutputFile.Write(htmlFile.FullName, stream => new HtmlReportRenderer().Render(document, stream));
@@ -67,7 +67,7 @@ internal static class AuditCommand
             }
 
             AnalysisTable.Print(context, result);
-            return ExitCodes.Success;
+            return AnalysisTable.ExitCode(result);
         });
         return command;
     }

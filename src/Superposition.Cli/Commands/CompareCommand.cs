@@ -33,13 +33,14 @@ internal static class CompareCommand
             var comparison = baselines.Compare(parse, context, loaded, result, backend)
                 ?? throw Fail.InvalidArgument("--no-baselines", true, "compare needs baselines; drop --no-baselines");
             Print(context, comparison);
+            AnalysisTable.PrintFailures(context, result);
             if (parse.GetValue(json) is { } file)
             {
                 Json.Write(file.FullName, ComparisonDocument.From(comparison));
                 context.Status($"wrote {file.FullName}");
             }
 
-            return ExitCodes.Success;
+            return AnalysisTable.ExitCode(result);
         });
         return command;
     }

@@ -4,6 +4,7 @@ using Spectre.Console;
 using Superposition.Cli.Output;
 using Superposition.Runtime.Analysis;
 using Superposition.Spectral.LinearAlgebra;
+using Superposition.Spectral.Probes;
 
 namespace Superposition.Cli.Commands;
 

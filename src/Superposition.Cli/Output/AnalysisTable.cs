@@ -4,13 +4,13 @@ using Superposition.Spectral.Models;
 
 namespace Superposition.Cli.Output;
 
-/// <summary>The terminal summary of an analysis: one row per layer, then the skipped ones with reasons.</summary>
+/// <summary>The terminal summary of an analysis: one row per layer, then the failed and the skipped ones with reasons.</summary>
 internal static class AnalysisTable
 {
     public static void Print(CliContext context, ModelAnalysis analysis)
     {
         var console = context.Console;
-        console.MarkupLine($"[bold]{Markup.Escape(Path.GetFileName(analysis.Model.File))}[/]: {analysis.Layers.Count} layers analysed, {analysis.Skipped.Count} skipped, "
+        console.MarkupLine($"[bold]{Markup.Escape(Path.GetFileName(analysis.Model.File))}[/]: {analysis.Layers.Count} layers analysed, {analysis.Failed.Count} failed, {analysis.Skipped.Count} not frames, "
             + $"{analysis.Seconds.ToString("0.0", CultureInfo.InvariantCulture)} s, backend {Markup.Escape(analysis.Backend)}");
         var table = new Table().Border(TableBorder.Simple);
         foreach (string header in new[] { "layer", "op", "n × m", "rank", "D*", "ΣD/m", "localized", "τ", "μmax (Welch)", "α (band)" })
@@ -42,19 +42,31 @@ internal static class AnalysisTable
         console.Write(table);
         foreach (string note in notes) console.MarkupLine("[grey]" + Markup.Escape(note) + "[/]");
 
-        // Tensors that are not frames are counted by reason (the JSON and CSV list each one); layers that
-        // failed or exceeded the memory budget are listed one by one because they are the surprises.
-        var byReason = analysis.Skipped.Where(s => !IsFailure(s)).GroupBy(s => s.Reason).OrderByDescending(g => g.Count());
+        // Tensors that are not frames are counted by reason (the JSON and CSV list each one); layers whose
+        // analysis failed are listed one by one because they are the surprises.
+        var byReason = analysis.Skipped.GroupBy(s => s.Reason).OrderByDescending(g => g.Count());
         string counted = string.Join(", ", byReason.Select(g => $"{g.Count()} × {g.Key}"));
         if (counted.Length > 0) console.MarkupLine($"[grey]not frames: {Markup.Escape(counted)}[/]");
-        foreach (var skip in analysis.Skipped.Where(IsFailure))
+        PrintFailures(context, analysis);
+    }
+
+    /// <summary>Each failed layer with its reason, then the partial-result line.</summary>
+    public static void PrintFailures(CliContext context, ModelAnalysis analysis)
+    {
+        var console = context.Console;
+        foreach (var failed in analysis.Failed)
         {
-            console.MarkupLine($"[yellow]skipped[/] {Markup.Escape(skip.Name)} ({Markup.Escape(skip.Op)}): {Markup.Escape(skip.Reason)}");
+            console.MarkupLine($"[red]failed[/] {Markup.Escape(failed.Name)} ({Markup.Escape(failed.Op)}, {failed.Kind}): {Markup.Escape(ErrorText.ForLayer(failed))}");
+        }
+
+        if (analysis.IsPartial)
+        {
+            console.MarkupLine($"[red]partial result[/]: {analysis.Failed.Count} layer(s) failed; exit code {ExitCodes.Partial}.");
         }
     }
 
-    private static bool IsFailure(SkippedLayer skip) =>
-        skip.Reason.StartsWith("analysis failed", StringComparison.Ordinal) || skip.Reason.Contains("memory budget", StringComparison.Ordinal);
+    /// <summary>The exit code of a command whose outputs are written: partial when a layer failed.</summary>
+    public static int ExitCode(ModelAnalysis analysis) => analysis.IsPartial ? ExitCodes.Partial : ExitCodes.Success;
 
     /// <summary>Numbers as the report prints them (three significant digits), so terminal and PDF agree.</summary>
     public static string F(double? value) => value is double v ? Reports.NumberFormat.Compact(v, 3) : "—";

@@ -1,37 +1,37 @@
 namespace Superposition;
 
 /// <summary>
-/// The families of failure the tool distinguishes. The numeric value is the process exit code the CLI
-/// returns for that family, so scripts can tell "bad model" from "bad argument" without parsing text.
+/// The families of failure the tool distinguishes. The libraries only name the family; the CLI maps each one
+/// to its process exit code (Superposition.Cli.ExitCodes), so scripts can tell "bad model" from "bad argument".
 /// </summary>
 public enum ErrorKind
 {
     /// <summary>A command-line argument or option value is not acceptable.</summary>
-    InvalidArgument = 2,
+    InvalidArgument,
 
     /// <summary>The file is not an ONNX model, is truncated, or contradicts itself.</summary>
-    InvalidModel = 3,
+    InvalidModel,
 
     /// <summary>A tensor's external data file is missing or shorter than the tensor needs.</summary>
-    MissingExternalData = 4,
+    MissingExternalData,
 
     /// <summary>A tensor uses an element type the tool cannot decode.</summary>
-    UnsupportedDataType = 5,
+    UnsupportedDataType,
 
     /// <summary>A layer needs more memory than the configured budget allows.</summary>
-    LayerTooLarge = 6,
+    LayerTooLarge,
 
     /// <summary>An output file could not be written.</summary>
-    OutputFailed = 7,
+    OutputFailed,
 
     /// <summary>A native library (LAPACK, ONNX Runtime) could not be found or loaded.</summary>
-    NativeLibraryMissing = 8,
+    NativeLibraryMissing,
 
     /// <summary>ONNX Runtime rejected a model or failed while running it.</summary>
-    RuntimeFailed = 9,
+    RuntimeFailed,
 
     /// <summary>A numerical procedure failed (for example an eigensolver that did not converge).</summary>
-    NumericalFailure = 10,
+    NumericalFailure,
 
     /// <summary>
     /// A layer whose weight is all zero (rank 0, every feature dead): its measures are undefined. Never an exit code:
@@ -40,5 +40,5 @@ public enum ErrorKind
     DegenerateLayer = 11,
 
     /// <summary>A bug: something the tool believed impossible happened.</summary>
-    Internal = 70,
+    Internal,
 }

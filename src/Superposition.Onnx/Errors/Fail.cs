@@ -9,7 +9,7 @@ namespace Superposition;
 public static class Fail
 {
     public static SuperpositionException InvalidArgument(string name, object? value, string expected) =>
-        new(ErrorKind.InvalidArgument, Invariant($"{name} = '{value}' is not valid: expected {expected}."));
+        new(ErrorKind.InvalidArgument, Invariant($"{name} = '{value}' is not valid: expected {expected}.")) { Subject = name };
 
     public static SuperpositionException InvalidModel(string file, string problem, Exception? inner = null) =>
         new(ErrorKind.InvalidModel, Invariant($"{file}: {problem}"), inner);
@@ -26,7 +26,7 @@ public static class Fail
 
     public static SuperpositionException LayerTooLarge(string layer, long bytesNeeded, long budget) =>
         new(ErrorKind.LayerTooLarge,
-            Invariant($"layer '{layer}' needs {Mib(bytesNeeded)} MiB, over the memory budget of {Mib(budget)} MiB (raise it with --memory-budget)."));
+            Invariant($"layer '{layer}' needs {Mib(bytesNeeded)} MiB, over the memory budget of {Mib(budget)} MiB."));
 
     public static SuperpositionException OutputFailed(string file, string problem, Exception? inner = null) =>
         new(ErrorKind.OutputFailed, Invariant($"{file}: cannot write output: {problem}"), inner);

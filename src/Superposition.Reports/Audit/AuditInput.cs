@@ -1,5 +1,5 @@
 using Superposition.Reports.Baselines;
-using Superposition.Runtime.Analysis;
+using Superposition.Spectral.Probes;
 using Superposition.Spectral.Models;
 
 namespace Superposition.Reports.Audit;

@@ -10,7 +10,7 @@ public static partial class AuditReportBuilder
         var a = o.Analysis;
         var blocks = new List<Block>
         {
-            Paragraph.Plain("Every number in this report is computed from the weights by the formulas below (the project's MATH.md states them with their sources). Decompositions run in double precision."),
+            Paragraph.Plain("Every number in this report is computed from the weights by the formulas below (docs/methods.md in the Superposition repository gives each with its source paper, the function that computes it and its test). Decompositions run in double precision."),
             new Heading("Frames"),
             Paragraph.FromMarkup($"A weight tensor becomes an m × n matrix W whose n columns w_i are the features; by default the larger side holds the features (orientation used: **{o.Orientation.ToString().ToLowerInvariant()}**). MatMul weights are stored [in, out], Gemm with transB = 1 [out, in], Conv kernels give filters in R^(in·kh·kw), LSTM/GRU weights are split per gate, Gather tables give one feature per row."),
             new Formula("F = W Wᵀ = Σ_i w_i w_iᵀ,   λ_k = σ_k²,   p_{ik} = (u_kᵀ w_i)² / ‖w_i‖²"),

@@ -1,5 +1,5 @@
 using Superposition.Reports.Model;
-using Superposition.Runtime.Analysis;
+using Superposition.Spectral.Probes;
 
 namespace Superposition.Reports.Audit;
 

@@ -10,7 +10,7 @@ public static partial class AuditReportBuilder
         var a = input.Analysis;
         var blocks = new List<Block>
         {
-            Paragraph.FromMarkup($"This report reads every weight matrix of **{Path.GetFileName(a.Model.File)}** as a frame of feature vectors and measures how each layer packs features into its dimensions, from the weights alone (no data). {a.Layers.Count} weight matrices were analysed and {a.Skipped.Count} stored tensors were not (they are listed with their reasons at the end of the summary). The analysis took {a.Seconds:0.0} s."),
+            Paragraph.FromMarkup($"This report reads every weight matrix of **{Path.GetFileName(a.Model.File)}** as a frame of feature vectors and measures how each layer packs features into its dimensions, from the weights alone (no data). {a.Layers.Count} weight matrices were analysed{(a.Failed.Count > 0 ? $", the analysis of {a.Failed.Count} failed" : "")} and {a.Skipped.Count} stored tensors are not frames (all are listed with their reasons at the end of the summary). The analysis took {a.Seconds:0.0} s."),
             Paragraph.FromMarkup("How to read it: a layer with **n** features in **m** dimensions is in superposition when n > m. **D_i** (feature dimensionality, ‖w_i‖⁴ / Σ_j (w_i·w_j)²) says what share of a dimension feature i has: 1 for a dedicated direction, 1/2 for an antipodal pair, 2/5 for a pentagon. **ΣD/m** near 1 means the layer's capacity is used up by localized features; **τ** is 0 for a tight frame; the power-law exponent **α** of the weight spectrum is typical between 2 and 6."),
         };
         if (input.Comparison is { } comparison)
@@ -27,16 +27,17 @@ public static partial class AuditReportBuilder
         var withDetail = detailed.ToHashSet();
         var columns = new List<TableColumn>
         {
+            // Numbers and op names never break across lines (NoWrap); long layer names wrap instead.
             new("layer", RelativeWidth: input.Identities is null ? 2.4 : 3.4) { Filter = ColumnFilter.Text }, // readable names with the tensor name beside them are long
-            new("op", RelativeWidth: 1.3) { Filter = ColumnFilter.Choice },
+            new("op", RelativeWidth: 1.3, NoWrap: true) { Filter = ColumnFilter.Choice },
             new("role", RelativeWidth: 1.2) { Filter = ColumnFilter.Choice, InteractiveOnly = true },
-            new("n × m", ColumnAlignment.Right, RelativeWidth: 1.5),
-            new("D*", ColumnAlignment.Right, RelativeWidth: 1.1),
-            new("ΣD/m", ColumnAlignment.Right, RelativeWidth: 1.1),
-            new("local.", ColumnAlignment.Right, RelativeWidth: 1.1),
-            new("τ", ColumnAlignment.Right, RelativeWidth: 1.1),
-            new("μmax / Welch", ColumnAlignment.Right, RelativeWidth: 1.9),
-            new("α (band)", ColumnAlignment.Right, RelativeWidth: 2.0),
+            new("n × m", ColumnAlignment.Right, RelativeWidth: 1.5, NoWrap: true),
+            new("D*", ColumnAlignment.Right, RelativeWidth: 1.1, NoWrap: true),
+            new("ΣD/m", ColumnAlignment.Right, RelativeWidth: 1.1, NoWrap: true),
+            new("local.", ColumnAlignment.Right, RelativeWidth: 1.1, NoWrap: true),
+            new("τ", ColumnAlignment.Right, RelativeWidth: 1.1, NoWrap: true),
+            new("μmax / Welch", ColumnAlignment.Right, RelativeWidth: 1.9, NoWrap: true),
+            new("α (band)", ColumnAlignment.Right, RelativeWidth: 2.0, NoWrap: true),
             new("findings", RelativeWidth: 2.2) { Filter = ColumnFilter.Choice, InteractiveOnly = true },
         };
         if (input.Comparison is not null) columns.Add(new TableColumn("toy placement", RelativeWidth: 3.2));
@@ -72,8 +73,20 @@ public static partial class AuditReportBuilder
         };
         blocks.Add(new Heading("Findings"));
         blocks.AddRange(Findings.For(input));
+        blocks.AddRange(FailedBlocks(a));
         blocks.AddRange(SkippedBlocks(a));
         return new Section("Summary", blocks);
+    }
+
+    private static IEnumerable<Block> FailedBlocks(ModelAnalysis a)
+    {
+        if (a.Failed.Count == 0) yield break;
+        yield return new Heading("Failed layers");
+        var rows = a.Failed.Select(f => (IReadOnlyList<TableCell>)[f.Name, f.Op, f.Kind.ToString(), f.Reason]).ToList();
+        yield return new Table(
+            [new TableColumn("layer", RelativeWidth: 2.5), new TableColumn("op", RelativeWidth: 1.0), new TableColumn("failure", RelativeWidth: 1.5), new TableColumn("reason", RelativeWidth: 5.0)],
+            rows,
+            "Weight matrices whose analysis failed: no number of theirs is in this report. The other layers were analysed; the run ended with the partial-result exit code.");
     }
 
     /// <summary>A cell showing a rounded number that sorts (in the HTML page) by the exact value.</summary>
@@ -93,6 +106,6 @@ public static partial class AuditReportBuilder
         yield return new Table(
             [new TableColumn("reason", RelativeWidth: 2.5), new TableColumn("count", ColumnAlignment.Right, "0", 1.0), new TableColumn("for example", RelativeWidth: 4.5)],
             rows,
-            "Stored tensors that are not weight matrices, or could not be analysed, grouped by reason (the JSON lists each one).");
+            "Stored tensors that are not weight matrices, grouped by reason (the JSON lists each one).");
     }
 }

@@ -1,5 +1,5 @@
 using System.Reflection;
-using Superposition.Runtime.Analysis;
+using Superposition.Spectral.Probes;
 using Superposition.Spectral.Analysis;
 using Superposition.Spectral.Models;
 
@@ -18,6 +18,9 @@ public sealed record AnalysisDocument(
     double Seconds,
     ProbeReport? Probe)
 {
+    /// <summary>Weight matrices whose analysis failed, each with its failure family and reason (a partial result).</summary>
+    public IReadOnlyList<FailedLayer> Failed { get; init; } = [];
+
     public static AnalysisDocument From(ModelAnalysis analysis, bool perFeature, ProbeReport? probe = null) => new(
         ToolIdentity.Current,
         analysis.Backend,
@@ -25,7 +28,10 @@ public sealed record AnalysisDocument(
         analysis.Layers.Select(l => LayerDocument.From(l, perFeature)).ToList(),
         analysis.Skipped,
         analysis.Seconds,
-        probe);
+        probe)
+    {
+        Failed = analysis.Failed,
+    };
 }
 
 /// <summary>Name and version of the tool that wrote a file.</summary>

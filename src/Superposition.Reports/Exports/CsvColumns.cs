@@ -2,8 +2,8 @@ using Superposition.Spectral.Models;
 
 namespace Superposition.Reports.Exports;
 
-/// <summary>One CSV column: its header and the value it holds for an analysed and for a skipped layer (empty when null).</summary>
-public sealed record CsvColumn(string Name, Func<LayerAnalysis, object?> Analysed, Func<SkippedLayer, object?>? Skipped = null);
+/// <summary>One CSV column: its header and the value it holds for an analysed, a skipped and a failed layer (empty when null).</summary>
+public sealed record CsvColumn(string Name, Func<LayerAnalysis, object?> Analysed, Func<SkippedLayer, object?>? Skipped = null, Func<FailedLayer, object?>? Failed = null);
 
 /// <summary>
 /// The columns of <c>analyze --csv</c>, in order, each named once beside the quantity it holds (docs/methods.md names the
@@ -13,13 +13,13 @@ public static class CsvColumns
 {
     public static IReadOnlyList<CsvColumn> All { get; } =
     [
-        new("name", l => l.Name, s => s.Name),
-        new("status", _ => "analysed", _ => "skipped"),
-        new("reason", _ => "", s => s.Reason),
-        new("op", l => l.Op, s => s.Op),
-        new("layer", l => l.Layer, _ => ""),
-        new("shape", l => Shape(l.Shape), s => Shape(s.Shape)),
-        new("dtype", l => l.Dtype, s => s.Dtype),
+        new("name", l => l.Name, s => s.Name, f => f.Name),
+        new("status", _ => "analysed", _ => "skipped", _ => "failed"),
+        new("reason", _ => "", s => s.Reason, f => f.Reason),
+        new("op", l => l.Op, s => s.Op, f => f.Op),
+        new("layer", l => l.Layer, _ => "", _ => ""),
+        new("shape", l => Shape(l.Shape), s => Shape(s.Shape), f => Shape(f.Shape)),
+        new("dtype", l => l.Dtype, s => s.Dtype, f => f.Dtype),
         new("orientation", l => l.Orientation),
         new("features", l => l.Features),
         new("hidden", l => l.Hidden),

@@ -4,7 +4,7 @@ using Superposition.Spectral.Models;
 
 namespace Superposition.Reports.Exports;
 
-/// <summary>One CSV row per layer (analysed or skipped), RFC 4180 quoting, invariant culture, columns named in <see cref="CsvColumns"/>.</summary>
+/// <summary>One CSV row per layer (analysed, failed or skipped), RFC 4180 quoting, invariant culture, columns named in <see cref="CsvColumns"/>.</summary>
 public static class CsvExport
 {
     public static string Write(ModelAnalysis analysis)
@@ -13,6 +13,7 @@ public static class CsvExport
         var text = new StringBuilder();
         text.AppendLine(string.Join(',', CsvColumns.All.Select(c => c.Name)));
         foreach (var layer in analysis.Layers) text.AppendLine(string.Join(',', CsvColumns.All.Select(c => Cell(c.Analysed(layer)))));
+        foreach (var failed in analysis.Failed) text.AppendLine(string.Join(',', CsvColumns.All.Select(c => Cell(c.Failed?.Invoke(failed)))));
         foreach (var skip in analysis.Skipped) text.AppendLine(string.Join(',', CsvColumns.All.Select(c => Cell(c.Skipped?.Invoke(skip)))));
         return text.ToString();
     }

@@ -43,11 +43,17 @@ public sealed record Table(IReadOnlyList<TableColumn> Columns, IReadOnlyList<IRe
 /// <param name="NumberFormat">.NET format string for numeric cells (invariant culture), e.g. "0.000" or "G4";
 /// null means <see cref="NumberFormat.Compact"/>.</param>
 /// <param name="RelativeWidth">Share of the table width relative to the other columns (default 1).</param>
+/// <param name="NoWrap">
+/// True: a cell never breaks across lines (numbers, shapes, op names); the column is as wide as its widest cell and
+/// the wrapping columns give way. Default false (cells wrap at spaces, and within a word only when it is wider
+/// than the column).
+/// </param>
 public sealed record TableColumn(
     string Header,
     ColumnAlignment Alignment = ColumnAlignment.Left,
     string? NumberFormat = null,
-    double RelativeWidth = 1.0)
+    double RelativeWidth = 1.0,
+    bool NoWrap = false)
 {
     /// <summary>How an interactive output (HTML) lets the reader filter rows by this column (default: not at all).
     /// The PDF ignores it.</summary>

@@ -32,7 +32,8 @@ internal sealed partial class PdfBlockWriter
         var header = table.Columns.Select((c, i) => WrapCell(c.Header, TextStyle.Bold, size, widths[i])).ToArray();
         var headerHeight = RowHeight(header, lineHeight);
         var rows = Enumerable.Range(0, table.Rows.Count)
-            .Select(r => Enumerable.Range(0, table.Columns.Count).Select(c => WrapCell(table.CellText(r, c), TextStyle.Regular, size, widths[c])).ToArray())
+            .Select(r => Enumerable.Range(0, table.Columns.Count)
+                .Select(c => WrapCell(table.CellText(r, c), TextStyle.Regular, size, table.Columns[c].NoWrap ? double.MaxValue : widths[c])).ToArray())
             .ToList();
         if (rows.Count == 0)
         {
@@ -72,9 +73,10 @@ internal sealed partial class PdfBlockWriter
     }
 
     /// <summary>
-    /// Each column first gets its longest unbreakable word (so numbers and names never split mid-word), then the
-    /// space left is shared in proportion to how much more each column would like (its widest cell), weighted by
-    /// <see cref="TableColumn.RelativeWidth"/>. Narrow tables keep their natural widths.
+    /// Each column first gets its longest unbreakable word (a <see cref="TableColumn.NoWrap"/> column: its widest
+    /// whole cell, so numbers and op names never split), then the space left is shared in proportion to how much
+    /// more each column would like (its widest cell), weighted by <see cref="TableColumn.RelativeWidth"/>. Narrow
+    /// tables keep their natural widths; when even the minimums do not fit, only the wrapping columns shrink.
     /// </summary>
     private double[] ColumnWidths(Table table, double size)
     {
@@ -86,25 +88,42 @@ internal sealed partial class PdfBlockWriter
         for (var c = 0; c < count; c++)
         {
             double widest = 0, word = 0;
-            void Measure(string text, XFont font)
+            bool noWrap = table.Columns[c].NoWrap;
+            void Measure(string text, XFont font, bool whole)
             {
-                widest = Math.Max(widest, G.MeasureString(text, font).Width);
+                double full = G.MeasureString(text, font).Width;
+                widest = Math.Max(widest, full);
+                if (whole)
+                {
+                    word = Math.Max(word, full);
+                    return;
+                }
+
                 foreach (var piece in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 {
                     word = Math.Max(word, G.MeasureString(piece, font).Width);
                 }
             }
 
-            Measure(table.Columns[c].Header, bold);
-            for (var r = 0; r < table.Rows.Count; r++) Measure(table.CellText(r, c), regular);
-            minimum[c] = Math.Clamp(word + (2 * CellPadX), MinColumn, MaxColumn);
-            natural[c] = Math.Clamp(widest + (2 * CellPadX), minimum[c], MaxColumn);
+            Measure(table.Columns[c].Header, bold, whole: false);
+            for (var r = 0; r < table.Rows.Count; r++) Measure(table.CellText(r, c), regular, noWrap);
+            minimum[c] = noWrap ? Math.Max(word + (2 * CellPadX), MinColumn) : Math.Clamp(word + (2 * CellPadX), MinColumn, MaxColumn);
+            natural[c] = noWrap ? Math.Max(widest + (2 * CellPadX), minimum[c]) : Math.Clamp(widest + (2 * CellPadX), minimum[c], MaxColumn);
         }
 
         double available = _flow.ContentWidth;
         if (natural.Sum() <= available) return natural;
         if (minimum.Sum() >= available)
         {
+            double fixedWidth = Enumerable.Range(0, count).Where(c => table.Columns[c].NoWrap).Sum(c => minimum[c]);
+            double wrapping = minimum.Sum() - fixedWidth;
+            if (fixedWidth < available && wrapping > 0)
+            {
+                // Wrapping columns (layer names) give way and break inside words; numbers keep their width.
+                double squeeze = (available - fixedWidth) / wrapping;
+                return minimum.Select((w, c) => table.Columns[c].NoWrap ? w : w * squeeze).ToArray();
+            }
+
             double shrink = available / minimum.Sum();
             return minimum.Select(w => w * shrink).ToArray();
         }

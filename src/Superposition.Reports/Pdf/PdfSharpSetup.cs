@@ -1,11 +1,10 @@
-using PdfSharp;
 using PdfSharp.Fonts;
 
 namespace Superposition.Reports.Pdf;
 
 /// <summary>
-/// One-time, process-wide PDFsharp set-up: choose the AGPL licence (required since PDFsharp 6.5 before the
-/// first document) and install the DejaVu font resolver. PDFsharp allows a font resolver to be set once per
+/// One-time, process-wide PDFsharp set-up: install the DejaVu font resolver (PDFsharp 6.2, MIT, needs no
+/// licence call). PDFsharp allows a font resolver to be set once per
 /// process, so this is the only place that does it.
 /// </summary>
 internal static class PdfSharpSetup
@@ -23,7 +22,6 @@ internal static class PdfSharpSetup
             }
 
             DejaVuFontResolver.RequireFonts(DejaVuFontResolver.DefaultDirectory);
-            PdfSharpLicense.SetAgplLicense();
             if (GlobalFontSettings.FontResolver is null)
             {
                 GlobalFontSettings.FontResolver = new DejaVuFontResolver(DejaVuFontResolver.DefaultDirectory);

@@ -1,7 +1,10 @@
 using Superposition.Onnx.Model;
 using Superposition.Onnx.Orientation;
 using Superposition.Runtime.Probes;
+using Superposition.Spectral.Analysis;
+using Superposition.Spectral.HeavyTail;
 using Superposition.Spectral.LinearAlgebra;
+using Superposition.Spectral.Probes;
 
 namespace Superposition.Runtime.Analysis;
 
@@ -33,25 +36,8 @@ public static class ActivationAnalyzer
         int r = descending.Count(v => v > 1e-12 * Math.Max(descending.Count > 0 ? descending[0] : 0, double.Epsilon));
         int end = (r + 1) / 2;
         if (end < 4) return new DecayFit(false, $"only {r} nonzero eigenvalues; the fit needs a window of at least 4", null, null, null, 1, end);
-        double sx = 0, sy = 0, sxx = 0, sxy = 0;
-        for (int k = 1; k <= end; k++)
-        {
-            double x = Math.Log(k), y = Math.Log(descending[k - 1]);
-            sx += x; sy += y; sxx += x * x; sxy += x * y;
-        }
-
-        double meanX = sx / end, meanY = sy / end, varX = sxx - (end * meanX * meanX);
-        double slope = (sxy - (end * meanX * meanY)) / varX, intercept = meanY - (slope * meanX);
-        double ssr = 0, sst = 0;
-        for (int k = 1; k <= end; k++)
-        {
-            double y = Math.Log(descending[k - 1]), fit = intercept + (slope * Math.Log(k));
-            ssr += (y - fit) * (y - fit);
-            sst += (y - meanY) * (y - meanY);
-        }
-
-        double se = Math.Sqrt(ssr / (end - 2) / varX);
-        return new DecayFit(true, null, -slope, se, sst > 0 ? 1 - (ssr / sst) : 1, 1, end);
+        var line = LogLogRegression.Fit([.. Enumerable.Range(1, end).Select(k => ((double)k, descending[k - 1]))]);
+        return new DecayFit(true, null, -line.Slope, line.SlopeStandardError, line.RSquared, 1, end);
     }
 
     public static ActivationFrequency Frequency(ActivationMatrix activation)
@@ -70,11 +56,11 @@ public static class ActivationAnalyzer
         }
 
         for (int j = 0; j < d; j++) share[j] /= Math.Max(1, n);
-        var sorted = share.Order().ToArray();
         var edges = Enumerable.Range(0, 11).Select(i => i / 10.0).ToArray();
         var counts = new int[10];
         foreach (double f in share) counts[Math.Min(9, (int)(f * 10))]++;
-        return new ActivationFrequency(ActiveThreshold, share.Average(), sorted[sorted.Length / 2], sorted[0], sorted[^1],
+        var summary = Summary.Of(share); // the one median (interpolated) of the tool
+        return new ActivationFrequency(ActiveThreshold, summary.Mean, summary.Median, summary.Min, summary.Max,
             share.Count(f => f == 0), share.Count(f => f == 1), edges, counts);
     }
 

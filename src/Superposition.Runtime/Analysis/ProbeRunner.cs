@@ -2,6 +2,7 @@ using Superposition.Onnx;
 using Superposition.Runtime.Probes;
 using Superposition.Spectral.LinearAlgebra;
 using Superposition.Spectral.Models;
+using Superposition.Spectral.Probes;
 
 namespace Superposition.Runtime.Analysis;
 
@@ -32,7 +33,7 @@ public static class ProbeRunner
 {
     public static ProbeReport Run(string modelPath, ProbeRunOptions options, ILinearAlgebraBackend backend, IProgress<(int Done, int Total, string Name)>? progress = null)
     {
-        if (options.Samples < 1) throw Fail.InvalidArgument("--samples", options.Samples, "at least 1");
+        if (options.Samples < 1) throw Fail.InvalidArgument("probe samples", options.Samples, "at least 1");
         var model = OnnxModelLoader.Load(modelPath);
         var candidates = ActivationProbe.Candidates(modelPath).ToDictionary(c => c.Name, c => c.OpType, StringComparer.Ordinal);
         // Values that weight-reading nodes multiply, those whose reader's frame shares their space first (MatMul, Gemm,
@@ -55,18 +56,18 @@ public static class ProbeRunner
         }
         else
         {
-            var patterns = options.TensorPatterns.Select(Glob.ToRegex).ToList();
+            var patterns = options.TensorPatterns;
             chosen = candidates.Keys.Concat(readInputs).Distinct()
-                .Where(name => patterns.Any(p => p.IsMatch(name) || (candidates.TryGetValue(name, out var op) && p.IsMatch(op)))).ToList();
-            if (chosen.Count == 0) throw Fail.InvalidArgument("--tensors", string.Join(",", options.TensorPatterns), "a pattern matching at least one value of the main graph");
+                .Where(name => patterns.Any(p => LayerSelection.IsMatch(p, name) || (candidates.TryGetValue(name, out var op) && LayerSelection.IsMatch(p, op)))).ToList();
+            if (chosen.Count == 0) throw Fail.InvalidArgument("probe tensor patterns", string.Join(",", options.TensorPatterns), "a pattern matching at least one value of the main graph");
         }
 
         var skipped = notes;
-        skipped.AddRange(chosen.Skip(options.MaxTensors).Select(n => $"{n}: over the limit of {options.MaxTensors} tensors per probe (select with --tensors)"));
+        skipped.AddRange(chosen.Skip(options.MaxTensors).Select(n => $"{n}: over the limit of {options.MaxTensors} tensors per probe (choose them with tensor patterns)"));
         chosen = chosen.Take(options.MaxTensors).ToList();
         if (chosen.Count == 0)
         {
-            return new ProbeReport(modelPath, Runtime(), backend.Name, "none", options.Seed, [], ["the main graph has no weight-reading node to probe (values inside If/Loop bodies cannot be exposed); name values with --tensors"]);
+            return new ProbeReport(modelPath, Runtime(), backend.Name, "none", options.Seed, [], ["the main graph has no weight-reading node to probe (values inside If/Loop bodies cannot be exposed); name values with tensor patterns"]);
         }
 
         var probeOptions = ProbeOptions.Default with

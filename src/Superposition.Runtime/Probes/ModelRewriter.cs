@@ -1,3 +1,4 @@
+using Superposition.Onnx.Model;
 using Superposition.Onnx.Proto;
 
 namespace Superposition.Runtime.Probes;
@@ -19,8 +20,8 @@ internal static class ModelRewriter
             foreach (var output in node.Output.Where(o => o.Length > 0))
             {
                 var type = declared.TryGetValue(output, out var info) && info.Type?.TensorType is { } tensor
-                    ? (OrtElementType)tensor.ElemType
-                    : OrtElementType.Undefined;
+                    ? (OnnxDataType)tensor.ElemType
+                    : OnnxDataType.Undefined;
                 candidates.Add(new ProbeCandidate(output, node.OpType, node.Name, type));
             }
         }

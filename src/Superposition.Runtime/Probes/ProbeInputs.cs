@@ -35,10 +35,10 @@ public sealed class ProbeInputs
         }
         else
         {
-            throw Fail.InvalidArgument("--inputs", path, "'random', a .pb tensor file, or a folder of input_*.pb files");
+            throw Fail.InvalidArgument("probe inputs", path, "'random', a .pb tensor file, or a folder of input_*.pb files");
         }
 
-        if (batches.Count == 0) throw Fail.InvalidArgument("--inputs", path, "a folder holding input_*.pb files (or test_data_set_* folders of them)");
+        if (batches.Count == 0) throw Fail.InvalidArgument("probe inputs", path, "a folder holding input_*.pb files (or test_data_set_* folders of them)");
         return new ProbeInputs(batches);
     }
 
@@ -48,7 +48,7 @@ public sealed class ProbeInputs
         var given = _batches[index];
         if (given.Count != inputs.Count)
         {
-            throw Fail.InvalidArgument("--inputs", $"{given.Count} tensor(s) in batch {index}", $"{inputs.Count}, one per model input ({string.Join(", ", inputs.Select(i => i.Name))})");
+            throw Fail.InvalidArgument("probe inputs", $"{given.Count} tensor(s) in batch {index}", $"{inputs.Count}, one per model input ({string.Join(", ", inputs.Select(i => i.Name))})");
         }
 
         var byName = inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using Superposition.Onnx.Model;
 namespace Superposition.Runtime.Probes;
 
 /// <summary>
@@ -48,17 +49,17 @@ internal sealed class RandomInputs(ProbeOptions options)
         return shape;
     }
 
-    private Array Fill(OrtElementType type, int count)
+    private Array Fill(OnnxDataType type, int count)
     {
         switch (type)
         {
-            case OrtElementType.Float:
+            case OnnxDataType.Float32:
                 return Enumerable.Range(0, count).Select(_ => (float)Normal()).ToArray();
-            case OrtElementType.Double:
+            case OnnxDataType.Float64:
                 return Enumerable.Range(0, count).Select(_ => Normal()).ToArray();
-            case OrtElementType.Float16:
+            case OnnxDataType.Float16:
                 return Enumerable.Range(0, count).Select(_ => (Half)Normal()).ToArray();
-            case OrtElementType.Bool:
+            case OnnxDataType.Bool:
                 return Enumerable.Range(0, count).Select(_ => _random.Next(2) == 1).ToArray();
             default:
                 var values = Enumerable.Range(0, count).Select(_ => _random.NextInt64(Math.Max(1, options.IntegerUpperBound))).ToArray();

@@ -1,20 +1,22 @@
-using Google.Protobuf.Collections;
+using Superposition.Onnx;
+using Superposition.Onnx.Model;
 using Superposition.Onnx.Proto;
 
 namespace Superposition.Runtime.Proto;
 
 /// <summary>
 /// Turns a serialized ONNX <c>TensorProto</c> (as in the backend test data's <c>input_*.pb</c>/<c>output_*.pb</c>)
-/// into an <see cref="OrtTensor"/>. Data come from <c>raw_data</c> (little-endian) or from the typed fields the
-/// ONNX spec assigns: float_data, double_data, int64_data, uint64_data (uint32/uint64), and int32_data for
-/// int32/int16/int8/uint16/uint8/bool and float16 (its bit pattern). External data is not read here.
+/// into an <see cref="OrtTensor"/>. The loader (<see cref="OnnxModelLoader.ReadTensor"/>) checks the element type,
+/// dims and stored size and owns the decoding of the typed fields; here its values only change array type.
+/// raw_data is copied byte for byte, and the 64-bit integer fields are copied as they are, since a double cannot
+/// hold every int64/uint64 exactly. External data is not read here.
 /// </summary>
 internal static class TensorProtoDecoder
 {
     internal static OrtTensor Decode(TensorProto proto, string where)
     {
         ArgumentNullException.ThrowIfNull(proto);
-        var type = (OrtElementType)proto.DataType;
+        var type = (OnnxDataType)proto.DataType;
         var name = proto.Name.Length > 0 ? proto.Name : "(unnamed)";
         if (!OrtElementTypes.IsSupported(type))
         {
@@ -26,79 +28,53 @@ internal static class TensorProtoDecoder
             throw Fail.MissingExternalData(where, name, "the tensor keeps its data in an external file, which this decoder does not read");
         }
 
-        var shape = proto.Dims.ToArray();
-        long count = 1;
-        foreach (var dim in shape)
+        var tensor = OnnxModelLoader.ReadTensor(proto, where);
+        var shape = tensor.Dims.ToArray();
+        var clr = OrtElementTypes.ClrType(type)!;
+        if (tensor.Storage == TensorStorage.Raw)
         {
-            if (dim < 0)
+            var result = new OrtTensor(type, shape, Array.CreateInstance(clr, tensor.ElementCount));
+            if (!BitConverter.IsLittleEndian)
             {
-                throw Fail.InvalidTensor(where, name, $"negative dimension in {OrtTensor.Format(shape)}");
+                throw Fail.Internal("raw tensor data is little-endian; big-endian hosts are not supported");
             }
 
-            count = checked(count * dim);
+            proto.RawData.Span.CopyTo(result.AsBytes());
+            if (type == OnnxDataType.Bool)
+            {
+                // Any non-zero byte is true; a bool array must hold only 0 and 1.
+                var flags = result.GetData<bool>();
+                for (var i = 0; i < flags.Length; i++)
+                {
+                    flags[i] = proto.RawData.Span[i] != 0;
+                }
+            }
+
+            return result;
         }
 
-        var data = proto.RawData.Length > 0 ? FromRaw(proto, type, count, where, name) : FromTyped(proto, type, count, where, name);
+        Array data = type switch
+        {
+            OnnxDataType.Int64 => proto.Int64Data.ToArray(),
+            OnnxDataType.UInt64 => proto.Uint64Data.ToArray(),
+            _ => Convert(tensor.ReadAll(), type, clr),
+        };
         return new OrtTensor(type, shape, data);
     }
 
-    private static Array FromRaw(TensorProto proto, OrtElementType type, long count, string where, string name)
+    /// <summary>Values the loader decoded (exact in a double for every type but the 64-bit integers) as <paramref name="clr"/>[].</summary>
+    private static Array Convert(double[] values, OnnxDataType type, Type clr) => type switch
     {
-        var size = OrtElementTypes.Size(type);
-        var raw = proto.RawData.Span;
-        if (raw.Length != count * size)
-        {
-            throw Fail.InvalidTensor(where, name, $"raw_data holds {raw.Length} bytes, the shape needs {count * size}");
-        }
-
-        if (type == OrtElementType.Bool)
-        {
-            // Any non-zero byte is true; copying bytes as-is could create bools that are neither 0 nor 1.
-            var flags = new bool[count];
-            for (var i = 0; i < flags.Length; i++)
-            {
-                flags[i] = raw[i] != 0;
-            }
-
-            return flags;
-        }
-
-        var data = Array.CreateInstance(OrtElementTypes.ClrType(type)!, count);
-        var tensor = new OrtTensor(type, [count], data);
-        raw.CopyTo(tensor.AsBytes());
-        if (!BitConverter.IsLittleEndian)
-        {
-            throw Fail.Internal("raw tensor data is little-endian; big-endian hosts are not supported");
-        }
-
-        return data;
-    }
-
-    private static Array FromTyped(TensorProto proto, OrtElementType type, long count, string where, string name)
-    {
-        Array data = type switch
-        {
-            OrtElementType.Float => proto.FloatData.ToArray(),
-            OrtElementType.Double => proto.DoubleData.ToArray(),
-            OrtElementType.Int64 => proto.Int64Data.ToArray(),
-            OrtElementType.UInt64 => proto.Uint64Data.ToArray(),
-            OrtElementType.UInt32 => proto.Uint64Data.Select(v => checked((uint)v)).ToArray(),
-            OrtElementType.Int32 => proto.Int32Data.ToArray(),
-            OrtElementType.Int16 => Narrow(proto.Int32Data, v => checked((short)v)),
-            OrtElementType.Int8 => Narrow(proto.Int32Data, v => checked((sbyte)v)),
-            OrtElementType.UInt16 => Narrow(proto.Int32Data, v => checked((ushort)v)),
-            OrtElementType.UInt8 => Narrow(proto.Int32Data, v => checked((byte)v)),
-            OrtElementType.Bool => Narrow(proto.Int32Data, v => v != 0),
-            OrtElementType.Float16 => Narrow(proto.Int32Data, v => BitConverter.UInt16BitsToHalf(unchecked((ushort)v))),
-            _ => throw Fail.UnsupportedDataType(where, name, OrtElementTypes.Name(type)),
-        };
-        if (data.LongLength != count)
-        {
-            throw Fail.InvalidTensor(where, name, $"holds {data.LongLength} values, the shape {OrtTensor.Format(proto.Dims)} needs {count}");
-        }
-
-        return data;
-    }
-
-    private static T[] Narrow<T>(RepeatedField<int> values, Func<int, T> convert) => values.Select(convert).ToArray();
+        OnnxDataType.Float32 => Array.ConvertAll(values, v => (float)v),
+        OnnxDataType.Float64 => values,
+        OnnxDataType.Float16 => Array.ConvertAll(values, v => (Half)v),
+        OnnxDataType.Bool => Array.ConvertAll(values, v => v != 0),
+        OnnxDataType.Int8 => Array.ConvertAll(values, v => checked((sbyte)v)),
+        OnnxDataType.UInt8 => Array.ConvertAll(values, v => checked((byte)v)),
+        OnnxDataType.Int16 => Array.ConvertAll(values, v => checked((short)v)),
+        OnnxDataType.UInt16 => Array.ConvertAll(values, v => checked((ushort)v)),
+        OnnxDataType.Int32 => Array.ConvertAll(values, v => checked((int)v)),
+        OnnxDataType.UInt32 => Array.ConvertAll(values, v => checked((uint)v)),
+        _ => throw Fail.Internal($"no conversion from the loader's values to {clr.Name}[]"),
+    };
 }

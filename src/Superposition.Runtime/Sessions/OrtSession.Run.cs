@@ -1,10 +1,11 @@
 using System.Runtime.InteropServices;
-using Superposition.Runtime.Native;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace Superposition.Runtime;
 
 /// <summary>Running the session: managed inputs are pinned (not copied) for the call, outputs are copied out.</summary>
-public sealed unsafe partial class OrtSession
+public sealed partial class OrtSession
 {
     /// <summary>
     /// Runs the model. <paramref name="inputs"/> maps input names to tensors; <paramref name="outputNames"/>
@@ -17,79 +18,48 @@ public sealed unsafe partial class OrtSession
         ObjectDisposedException.ThrowIf(IsDisposed, this);
         var names = outputNames ?? Outputs.Select(o => o.Name).ToArray();
         var where = $"{Source}: Run";
-        var api = _environment.Api;
 
         var inputNames = new List<string>(inputs.Count);
-        var inputTensors = new List<OrtTensor>(inputs.Count);
-        foreach (var (name, tensor) in inputs)
-        {
-            ArgumentNullException.ThrowIfNull(tensor, $"inputs[\"{name}\"]");
-            inputNames.Add(name);
-            inputTensors.Add(tensor);
-        }
-
-        using var nativeNames = new NativeNames(inputNames.Concat(names));
-        var pins = new GCHandle[inputTensors.Count];
-        var inputValues = new OrtHandle?[inputTensors.Count];
-        var outputValues = new nint[names.Count];
-        var sessionAdded = false;
+        var pins = new List<GCHandle>(inputs.Count);
+        var values = new List<OrtValue>(inputs.Count);
         try
         {
-            for (var i = 0; i < inputTensors.Count; i++)
+            foreach (var (name, tensor) in inputs)
             {
-                pins[i] = GCHandle.Alloc(inputTensors[i].Data, GCHandleType.Pinned);
-                inputValues[i] = CreateInputValue(api, _environment.CpuMemory.Pointer, inputTensors[i], pins[i].AddrOfPinnedObject(), $"{where}: input '{inputNames[i]}'");
+                ArgumentNullException.ThrowIfNull(tensor, $"inputs[\"{name}\"]");
+                inputNames.Add(name);
+                var pin = GCHandle.Alloc(tensor.Data, GCHandleType.Pinned);
+                pins.Add(pin);
+                values.Add(OrtCall.Guard($"{where}: input '{name}'", () => OrtValue.CreateTensorValueWithData(
+                    OrtMemoryInfo.DefaultInstance, (TensorElementType)(int)tensor.ElementType, [.. tensor.Shape],
+                    pin.AddrOfPinnedObject(), tensor.ByteLength)));
             }
 
-            var inputPointers = inputValues.Select(v => v!.Pointer).ToArray();
-            _session.DangerousAddRef(ref sessionAdded);
-            fixed (nint* inputPointer = inputPointers)
-            fixed (nint* outputPointer = outputValues)
+            return OrtCall.Guard(where, () =>
             {
-                var namePointers = nativeNames.Pointers;
-                api.Check(
-                    api.Run(_session.Pointer, 0, namePointers, inputPointer, (nuint)inputPointers.Length,
-                        namePointers + inputPointers.Length, (nuint)names.Count, outputPointer),
-                    where);
-            }
+                using var runOptions = new RunOptions();
+                using var outputs = _session.Run(runOptions, inputNames, values, [.. names]);
+                var results = new Dictionary<string, OrtTensor>(names.Count, StringComparer.Ordinal);
+                var index = 0;
+                foreach (var output in outputs)
+                {
+                    results[names[index]] = Copy(output, where, names[index]);
+                    index++;
+                }
 
-            var results = new Dictionary<string, OrtTensor>(names.Count, StringComparer.Ordinal);
-            for (var o = 0; o < names.Count; o++)
-            {
-                using var value = new OrtHandle(OrtHandleKind.Value, outputValues[o]);
-                outputValues[o] = 0;
-                results[names[o]] = OrtValueReader.ReadTensor(api, value.Pointer, where, names[o]);
-            }
-
-            return results;
+                return results;
+            });
         }
         finally
         {
-            if (sessionAdded)
+            foreach (var value in values)
             {
-                _session.DangerousRelease();
-            }
-
-            // Outputs not yet wrapped (an exception part-way) are released here.
-            foreach (var leftover in outputValues)
-            {
-                if (leftover != 0)
-                {
-                    new OrtHandle(OrtHandleKind.Value, leftover).Dispose();
-                }
-            }
-
-            foreach (var value in inputValues)
-            {
-                value?.Dispose();
+                value.Dispose();
             }
 
             foreach (var pin in pins)
             {
-                if (pin.IsAllocated)
-                {
-                    pin.Free();
-                }
+                pin.Free();
             }
         }
     }
@@ -98,18 +68,25 @@ public sealed unsafe partial class OrtSession
     public IReadOnlyDictionary<string, OrtTensor> Run(string inputName, OrtTensor input) =>
         Run(new Dictionary<string, OrtTensor>(StringComparer.Ordinal) { [inputName] = input });
 
-    private static OrtHandle CreateInputValue(OrtApi api, nint cpuMemory, OrtTensor tensor, nint data, string where)
+    /// <summary>Copies a tensor ORT allocated into a managed <see cref="OrtTensor"/>.</summary>
+    private static OrtTensor Copy(OrtValue value, string where, string name)
     {
-        var shape = tensor.Shape.ToArray();
-        nint value;
-        fixed (long* shapePointer = shape)
+        if (value.OnnxType != OnnxValueType.ONNX_TYPE_TENSOR)
         {
-            api.Check(
-                api.CreateTensorWithDataAsOrtValue(cpuMemory, (void*)data, (nuint)tensor.ByteLength, shapePointer,
-                    (nuint)shape.Length, (int)tensor.ElementType, &value),
-                where);
+            throw Fail.RuntimeFailed($"{where}: output '{name}'",
+                $"the value is a {((OrtValueKind)(int)value.OnnxType).ToString().ToLowerInvariant()}, and the binding reads tensors only.");
         }
 
-        return new OrtHandle(OrtHandleKind.Value, value);
+        var info = value.GetTensorTypeAndShape();
+        var type = (Onnx.Model.OnnxDataType)(int)info.ElementDataType;
+        var clr = OrtElementTypes.ClrType(type) ?? throw Fail.UnsupportedDataType(where, name, OrtElementTypes.Name(type));
+        var data = Array.CreateInstance(clr, info.ElementCount);
+        var tensor = new OrtTensor(type, info.Shape, data);
+        if (data.Length > 0)
+        {
+            value.GetTensorMutableRawData().CopyTo(tensor.AsBytes());
+        }
+
+        return tensor;
     }
 }

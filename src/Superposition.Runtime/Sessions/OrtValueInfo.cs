@@ -1,10 +1,11 @@
+using Superposition.Onnx.Model;
 namespace Superposition.Runtime;
 
 /// <summary>
 /// A session input or output as ORT reports it. For anything but a tensor, <see cref="ElementType"/> is
 /// Undefined and <see cref="Shape"/> is empty.
 /// </summary>
-public sealed record OrtValueInfo(string Name, OrtValueKind Kind, OrtElementType ElementType, IReadOnlyList<OrtDimension> Shape)
+public sealed record OrtValueInfo(string Name, OrtValueKind Kind, OnnxDataType ElementType, IReadOnlyList<OrtDimension> Shape)
 {
     /// <summary>True when the binding can feed or read this value (a tensor of a supported element type).</summary>
     public bool IsSupportedTensor => Kind == OrtValueKind.Tensor && OrtElementTypes.IsSupported(ElementType);

@@ -1,40 +1,39 @@
+using Superposition.Onnx.Model;
+
 namespace Superposition.Runtime;
 
-/// <summary>The managed array type behind each supported element type, and its size in bytes.</summary>
+/// <summary>
+/// The element types the runtime binding moves between managed arrays and ORT (the numeric ones and bool), with
+/// the managed array type behind each. String, complex, bfloat16 and the sub-byte types are recognised but not moved.
+/// </summary>
 internal static class OrtElementTypes
 {
     /// <summary>The CLR element type for <paramref name="type"/>, or null when the binding cannot move it.</summary>
-    internal static Type? ClrType(OrtElementType type) => type switch
+    internal static Type? ClrType(OnnxDataType type) => type switch
     {
-        OrtElementType.Float => typeof(float),
-        OrtElementType.Double => typeof(double),
-        OrtElementType.Float16 => typeof(Half),
-        OrtElementType.Int8 => typeof(sbyte),
-        OrtElementType.UInt8 => typeof(byte),
-        OrtElementType.Int16 => typeof(short),
-        OrtElementType.UInt16 => typeof(ushort),
-        OrtElementType.Int32 => typeof(int),
-        OrtElementType.UInt32 => typeof(uint),
-        OrtElementType.Int64 => typeof(long),
-        OrtElementType.UInt64 => typeof(ulong),
-        OrtElementType.Bool => typeof(bool),
+        OnnxDataType.Float32 => typeof(float),
+        OnnxDataType.Float64 => typeof(double),
+        OnnxDataType.Float16 => typeof(Half),
+        OnnxDataType.Int8 => typeof(sbyte),
+        OnnxDataType.UInt8 => typeof(byte),
+        OnnxDataType.Int16 => typeof(short),
+        OnnxDataType.UInt16 => typeof(ushort),
+        OnnxDataType.Int32 => typeof(int),
+        OnnxDataType.UInt32 => typeof(uint),
+        OnnxDataType.Int64 => typeof(long),
+        OnnxDataType.UInt64 => typeof(ulong),
+        OnnxDataType.Bool => typeof(bool),
         _ => null,
     };
 
-    internal static bool IsSupported(OrtElementType type) => ClrType(type) is not null;
+    internal static bool IsSupported(OnnxDataType type) => ClrType(type) is not null;
 
-    /// <summary>Bytes per element (bool is one byte in both ORT and .NET arrays).</summary>
-    internal static int Size(OrtElementType type) => type switch
-    {
-        OrtElementType.Float or OrtElementType.Int32 or OrtElementType.UInt32 => 4,
-        OrtElementType.Double or OrtElementType.Int64 or OrtElementType.UInt64 => 8,
-        OrtElementType.Float16 or OrtElementType.Int16 or OrtElementType.UInt16 => 2,
-        OrtElementType.Int8 or OrtElementType.UInt8 or OrtElementType.Bool => 1,
-        _ => throw Fail.Internal($"element type {type} has no fixed size in the binding"),
-    };
+    /// <summary>Bytes per element (bool is one byte in both ORT and .NET arrays); the loader's table.</summary>
+    internal static int Size(OnnxDataType type) =>
+        IsSupported(type) ? type.ByteSize() : throw Fail.Internal($"element type {type} has no fixed size in the binding");
 
     /// <summary>The element type for a CLR type, or null when the binding has none.</summary>
-    internal static OrtElementType? FromClr(Type type)
+    internal static OnnxDataType? FromClr(Type type)
     {
         foreach (var candidate in Supported)
         {
@@ -47,20 +46,13 @@ internal static class OrtElementTypes
         return null;
     }
 
-    internal static IReadOnlyList<OrtElementType> Supported { get; } =
+    internal static IReadOnlyList<OnnxDataType> Supported { get; } =
     [
-        OrtElementType.Float, OrtElementType.Double, OrtElementType.Float16, OrtElementType.Int8, OrtElementType.UInt8,
-        OrtElementType.Int16, OrtElementType.UInt16, OrtElementType.Int32, OrtElementType.UInt32, OrtElementType.Int64,
-        OrtElementType.UInt64, OrtElementType.Bool,
+        OnnxDataType.Float32, OnnxDataType.Float64, OnnxDataType.Float16, OnnxDataType.Int8, OnnxDataType.UInt8,
+        OnnxDataType.Int16, OnnxDataType.UInt16, OnnxDataType.Int32, OnnxDataType.UInt32, OnnxDataType.Int64,
+        OnnxDataType.UInt64, OnnxDataType.Bool,
     ];
 
-    /// <summary>Lower-case name used in messages ("float32", "int64", ...).</summary>
-    internal static string Name(OrtElementType type) => type switch
-    {
-        OrtElementType.Float => "float32",
-        OrtElementType.Double => "float64",
-        OrtElementType.Float16 => "float16",
-        OrtElementType.BFloat16 => "bfloat16",
-        _ => type.ToString().ToLowerInvariant(),
-    };
+    /// <summary>Lower-case name used in messages ("float32", "int64", ...): the loader's names.</summary>
+    internal static string Name(OnnxDataType type) => type.Name();
 }

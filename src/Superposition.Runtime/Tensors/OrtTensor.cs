@@ -1,3 +1,4 @@
+using Superposition.Onnx.Model;
 using System.Globalization;
 using System.Runtime.InteropServices;
 
@@ -14,7 +15,7 @@ public sealed class OrtTensor
     private readonly long[] _shape;
 
     /// <summary>Wraps <paramref name="data"/> (not copied) as a tensor of the given type and shape.</summary>
-    public OrtTensor(OrtElementType elementType, IReadOnlyList<long> shape, Array data)
+    public OrtTensor(OnnxDataType elementType, IReadOnlyList<long> shape, Array data)
     {
         ArgumentNullException.ThrowIfNull(shape);
         ArgumentNullException.ThrowIfNull(data);
@@ -47,7 +48,7 @@ public sealed class OrtTensor
         Data = data;
     }
 
-    public OrtElementType ElementType { get; }
+    public OnnxDataType ElementType { get; }
 
     /// <summary>Dimensions, outermost first; empty for a scalar.</summary>
     public IReadOnlyList<long> Shape => _shape;

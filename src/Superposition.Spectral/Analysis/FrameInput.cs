@@ -56,7 +56,8 @@ public sealed record FrameInput(string Name, int HiddenDimensions, int FeatureCo
         {
             if (!double.IsFinite(Weights[i]))
             {
-                throw Fail.InvalidArgument($"Weights[{i}] of frame '{Name}'", Weights[i], "a finite number");
+                // Model data, not a caller's argument: a NaN or infinite weight makes the tensor invalid.
+                throw Fail.InvalidModel($"frame '{Name}'", FormattableString.Invariant($"weight {i} is {Weights[i]}, expected a finite number"));
             }
         }
     }

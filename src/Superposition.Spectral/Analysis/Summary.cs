@@ -21,7 +21,8 @@ public sealed record Summary(
     double Max,
     double Sum)
 {
-    internal static Summary Of(ReadOnlySpan<double> values)
+    /// <summary>The summary of <paramref name="values"/> (all zero for none): the one home of the median and percentiles.</summary>
+    public static Summary Of(ReadOnlySpan<double> values)
     {
         if (values.Length == 0)
         {

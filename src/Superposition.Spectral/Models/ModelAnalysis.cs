@@ -11,12 +11,12 @@ public sealed record ModelIdentity(
     long Parameters,
     int Nodes);
 
-/// <summary>Every layer of a model analysed, plus those skipped, in model order.</summary>
+/// <summary>Every layer of a model analysed, plus those skipped and those whose analysis failed, in model order.</summary>
 /// <param name="Model">Which model.</param>
 /// <param name="Backend">The linear-algebra backend that computed every number.</param>
 /// <param name="Options">The options used.</param>
 /// <param name="Layers">Analysed layers, in the order the model stores them.</param>
-/// <param name="Skipped">Weights not analysed, each with its reason.</param>
+/// <param name="Skipped">Tensors not analysed because they are not frames, each with its reason.</param>
 /// <param name="Seconds">Wall time of the whole analysis.</param>
 public sealed record ModelAnalysis(
     ModelIdentity Model,
@@ -24,4 +24,11 @@ public sealed record ModelAnalysis(
     ModelAnalysisOptions Options,
     IReadOnlyList<LayerAnalysis> Layers,
     IReadOnlyList<SkippedLayer> Skipped,
-    double Seconds);
+    double Seconds)
+{
+    /// <summary>Weight matrices whose analysis threw, each with its reason; the other layers went on. Default none.</summary>
+    public IReadOnlyList<FailedLayer> Failed { get; init; } = [];
+
+    /// <summary>True when some layer failed: the result is partial.</summary>
+    public bool IsPartial => Failed.Count > 0;
+}

@@ -9,7 +9,8 @@ namespace Superposition.Spectral.Models;
 
 /// <summary>
 /// Analyses every selected weight matrix of a model: layers run in parallel while their memory estimates fit the
-/// budget; a layer that fails is reported with its reason and the others go on. Results keep the model's order.
+/// budget; a layer whose analysis throws is reported as failed with its reason and the others go on. Results keep
+/// the model's order.
 /// </summary>
 public static class ModelAnalyzer
 {
@@ -32,13 +33,13 @@ public static class ModelAnalyzer
         var chosen = model.Matrices.Where(selection.Matches).ToList();
         if (chosen.Count == 0 && !selection.SelectsAll)
         {
-            throw Fail.InvalidArgument("--layers", string.Join(",", options.LayerPatterns),
-                $"a pattern matching at least one of the {model.Matrices.Count} weight matrices (see 'superposition inspect')");
+            throw Fail.InvalidArgument("layer patterns", string.Join(",", options.LayerPatterns),
+                $"a pattern matching at least one of the {model.Matrices.Count} weight matrices");
         }
 
         var budget = new MemoryBudget(options.MemoryBudgetBytes);
         var results = new LayerAnalysis?[chosen.Count];
-        var failures = new SkippedLayer?[chosen.Count];
+        var failures = new FailedLayer?[chosen.Count];
         // Largest first balances the parallel loop; results are stored by index, so output order is the model's.
         var order = Enumerable.Range(0, chosen.Count).OrderByDescending(i => chosen[i].ParameterCount).ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism), CancellationToken = cancellation };
@@ -55,12 +56,14 @@ public static class ModelAnalyzer
             threaded?.SetThreads(blasThreads);
         }
 
-        skipped.AddRange(failures.OfType<SkippedLayer>());
-        return new ModelAnalysis(Identify(model), backend.Name, options, results.OfType<LayerAnalysis>().ToList(), skipped, clock.Elapsed.TotalSeconds);
+        return new ModelAnalysis(Identify(model), backend.Name, options, results.OfType<LayerAnalysis>().ToList(), skipped, clock.Elapsed.TotalSeconds)
+        {
+            Failed = failures.OfType<FailedLayer>().ToList(),
+        };
     }
 
     private static void RunLayers(List<WeightMatrix> chosen, int[] order, ParallelOptions parallel, MemoryBudget budget, ModelAnalysisOptions options,
-        ILinearAlgebraBackend backend, LayerAnalysis?[] results, SkippedLayer?[] failures, IProgress<LayerProgress>? progress, CancellationToken cancellation)
+        ILinearAlgebraBackend backend, LayerAnalysis?[] results, FailedLayer?[] failures, IProgress<LayerProgress>? progress, CancellationToken cancellation)
     {
         int done = 0;
         Parallel.ForEach(order, parallel, i =>
@@ -81,11 +84,12 @@ public static class ModelAnalyzer
             }
             catch (SuperpositionException e)
             {
-                failures[i] = Skip(matrix, e.Kind == ErrorKind.LayerTooLarge ? e.Message : "analysis failed: " + e.Message);
+                failures[i] = Failure(matrix, e.Kind, e.Message);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                failures[i] = Skip(matrix, $"analysis failed (internal error {e.GetType().Name}): {e.Message}");
+                // A bug, not the user's input: its own family, never an invalid argument.
+                failures[i] = Failure(matrix, ErrorKind.Internal, $"internal error {e.GetType().Name}: {e.Message}");
             }
 
             progress?.Report(new LayerProgress(Interlocked.Increment(ref done), chosen.Count, matrix.Name));
@@ -128,8 +132,8 @@ public static class ModelAnalyzer
         return sizeof(double) * ((9 * n * m) + (4 * m * m) + (2 * 512 * Math.Min(n, 4096)) + (64 * n));
     }
 
-    private static SkippedLayer Skip(WeightMatrix matrix, string reason) =>
-        new(matrix.Name, matrix.Op, matrix.Tensor.Dims, matrix.Tensor.DataType.Name(), reason);
+    private static FailedLayer Failure(WeightMatrix matrix, ErrorKind kind, string reason) =>
+        new(matrix.Name, matrix.Op, matrix.Tensor.Dims, matrix.Tensor.DataType.Name(), kind, reason);
 
     private static ModelIdentity Identify(OnnxModel model)
     {

@@ -68,7 +68,7 @@ public sealed class AuditCommandTests
         string bad = Path.Combine(folder, "bad.onnx"), pdf = Path.Combine(folder, "report.pdf");
         File.WriteAllBytes(bad, File.ReadAllBytes(RepoPaths.WakeWordHead)[..1000]);
         var result = CliRunner.Run("audit", bad, "-o", pdf, "--no-baselines");
-        Assert.Equal((int)ErrorKind.InvalidModel, result.ExitCode);
+        Assert.Equal(ExitCodes.Of(ErrorKind.InvalidModel), result.ExitCode);
         Assert.Equal(["bad.onnx"], Directory.GetFiles(folder).Select(Path.GetFileName));
     }
 }

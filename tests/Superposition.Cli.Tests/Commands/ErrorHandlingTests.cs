@@ -23,7 +23,7 @@ public sealed class ErrorHandlingTests
         foreach (string verb in new[] { "inspect", "analyze" })
         {
             var result = CliRunner.Run(verb, path);
-            Assert.Equal((int)ErrorKind.InvalidModel, result.ExitCode);
+            Assert.Equal(ExitCodes.Of(ErrorKind.InvalidModel), result.ExitCode);
             Assert.Contains("page.onnx", result.Error);
             AssertOneCleanLine(result);
         }
@@ -35,7 +35,7 @@ public sealed class ErrorHandlingTests
         string path = Path.Combine(RepoPaths.NewTempFolder(), "cut.onnx");
         File.WriteAllBytes(path, File.ReadAllBytes(RepoPaths.WakeWordHead)[..50_000]);
         var result = CliRunner.Run("analyze", path);
-        Assert.Equal((int)ErrorKind.InvalidModel, result.ExitCode);
+        Assert.Equal(ExitCodes.Of(ErrorKind.InvalidModel), result.ExitCode);
         AssertOneCleanLine(result);
     }
 
@@ -43,7 +43,7 @@ public sealed class ErrorHandlingTests
     public void Unknown_option_is_a_usage_error()
     {
         var result = CliRunner.Run("inspect", RepoPaths.WakeWordHead, "--no-such-option");
-        Assert.Equal((int)ErrorKind.InvalidArgument, result.ExitCode);
+        Assert.Equal(ExitCodes.Of(ErrorKind.InvalidArgument), result.ExitCode);
         Assert.Contains("--no-such-option", result.Error);
     }
 
@@ -55,7 +55,7 @@ public sealed class ErrorHandlingTests
         File.WriteAllText(blocker, "a regular file cannot hold other files");
         string target = Path.Combine(blocker, "out.json");
         var result = CliRunner.Run("analyze", RepoPaths.WakeWordHead, "--json", target);
-        Assert.Equal((int)ErrorKind.OutputFailed, result.ExitCode);
+        Assert.Equal(ExitCodes.Of(ErrorKind.OutputFailed), result.ExitCode);
         AssertOneCleanLine(result);
         Assert.Equal(["file.txt"], Directory.GetFiles(folder).Select(Path.GetFileName));
         Assert.Equal("a regular file cannot hold other files", File.ReadAllText(blocker, Encoding.UTF8));
@@ -68,7 +68,7 @@ public sealed class ErrorHandlingTests
         var weight = new Superposition.Onnx.Proto.TensorProto { Name = "w_fp8", DataType = 23, Dims = { 4, 8 }, RawData = Google.Protobuf.ByteString.CopyFrom(new byte[16]) };
         string path = new ModelBuilder().Initializer(weight).Node("MatMul", "mm", ["x", "w_fp8"], ["y"]).Save(RepoPaths.NewTempFolder(), "fp8.onnx");
         var result = CliRunner.Run("analyze", path);
-        Assert.Equal((int)ErrorKind.UnsupportedDataType, result.ExitCode);
+        Assert.Equal(ExitCodes.Of(ErrorKind.UnsupportedDataType), result.ExitCode);
         Assert.Contains("fp8.onnx", result.Error);
         Assert.Contains("'w_fp8'", result.Error);
         Assert.Contains("float4e2m1", result.Error);
@@ -80,7 +80,7 @@ public sealed class ErrorHandlingTests
     {
         string path = new ModelBuilder().Initializer(ModelBuilder.Float32("bias", [4], [1, 2, 3, 4])).Node("Add", "add", ["x", "bias"], ["y"]).Save(RepoPaths.NewTempFolder(), "bias.onnx");
         var result = CliRunner.Run("audit", path, "--no-baselines", "-o", Path.Combine(Path.GetDirectoryName(path)!, "r.pdf"));
-        Assert.Equal((int)ErrorKind.InvalidModel, result.ExitCode);
+        Assert.Equal(ExitCodes.Of(ErrorKind.InvalidModel), result.ExitCode);
         Assert.Contains("1 × 1-D (bias, scale or norm)", result.Error);
         Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(path)!, "r.pdf")));
     }
@@ -89,7 +89,27 @@ public sealed class ErrorHandlingTests
     public void Layer_pattern_that_matches_nothing_is_an_argument_error()
     {
         var result = CliRunner.Run("analyze", RepoPaths.WakeWordHead, "--layers", "no_such_layer*");
-        Assert.Equal((int)ErrorKind.InvalidArgument, result.ExitCode);
+        Assert.Equal(ExitCodes.Of(ErrorKind.InvalidArgument), result.ExitCode);
         Assert.Contains("no_such_layer*", result.Error);
+        Assert.Contains("error: --layers: ", result.Error); // the CLI names its flag; the library does not know it
+    }
+
+    [Fact]
+    public void A_layer_over_the_memory_budget_is_listed_as_failed_the_others_are_written_and_the_exit_code_is_partial()
+    {
+        // hello_deepa: the 32 × 2400 Gemm needs about 26 MB by ModelAnalyzer.EstimateBytes, the 32 × 32 ones under 1 MiB.
+        string json = Path.Combine(RepoPaths.NewTempFolder(), "partial.json");
+        var result = CliRunner.Run("analyze", RepoPaths.WakeWordHead, "--memory-budget", "1", "--json", json);
+
+        Assert.Equal(ExitCodes.Partial, result.ExitCode);
+        Assert.NotEqual(ExitCodes.Of(ErrorKind.InvalidArgument), result.ExitCode);
+        Assert.Contains("failed", result.Out);
+        Assert.Contains("--memory-budget", result.Out);
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));
+        var failed = doc.RootElement.GetProperty("failed");
+        Assert.True(failed.GetArrayLength() >= 1);
+        Assert.Equal("layerTooLarge", failed[0].GetProperty("kind").GetString());
+        Assert.True(doc.RootElement.GetProperty("layers").GetArrayLength() >= 1);
+        Assert.DoesNotContain(doc.RootElement.GetProperty("skipped").EnumerateArray(), s => s.GetProperty("reason").GetString()!.Contains("memory budget", StringComparison.Ordinal));
     }
 }

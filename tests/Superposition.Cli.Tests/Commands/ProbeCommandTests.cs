@@ -1,12 +1,11 @@
 using System.Text.Json;
-using Superposition.Cli.Tests.Support;
 using Superposition.Tests.Shared;
 
 namespace Superposition.Cli.Tests.Commands;
 
 public sealed class ProbeCommandTests
 {
-    [RequiresOrtFact]
+    [Fact]
     public void Recognizer_probe_measures_the_input_of_its_output_layer_against_that_layers_frame()
     {
         string json = Path.Combine(RepoPaths.NewTempFolder(), "probe.json");
@@ -26,7 +25,7 @@ public sealed class ProbeCommandTests
         Assert.Equal(eigenvalues.OrderByDescending(v => v), eigenvalues);
     }
 
-    [RequiresOrtFact]
+    [Fact]
     public void Vad_probe_with_given_input_shapes_measures_the_recurrent_state()
     {
         string json = Path.Combine(RepoPaths.NewTempFolder(), "vad.json");
@@ -39,11 +38,11 @@ public sealed class ProbeCommandTests
         Assert.Contains("If/Loop", document.RootElement.GetProperty("skipped")[0].GetString());
     }
 
-    [RequiresOrtFact]
+    [Fact]
     public void Malformed_shape_is_an_argument_error()
     {
         var result = CliRunner.Run("probe", RepoPaths.WakeWordHead, "--shape", "input=ax3");
-        Assert.Equal((int)ErrorKind.InvalidArgument, result.ExitCode);
+        Assert.Equal(ExitCodes.Of(ErrorKind.InvalidArgument), result.ExitCode);
         Assert.Contains("--shape", result.Error);
     }
 }

@@ -96,14 +96,14 @@ public sealed class ToyCommandTests(FiveTwoToys toys) : IClassFixture<FiveTwoToy
             Assert.InRange(results[1].GetProperty("fixedUnbindingAccuracy").GetDouble(), 0, 1);
         }
 
-        Assert.Equal(ErrorKind.InvalidArgument, (ErrorKind)CliRunner.Run("toy", "dynamics", "--setting", "two,one", "--out", folder).ExitCode);
+        Assert.Equal(ExitCodes.Of(ErrorKind.InvalidArgument), CliRunner.Run("toy", "dynamics", "--setting", "two,one", "--out", folder).ExitCode);
     }
 
     [Fact]
     public void Missing_baselines_folder_is_an_argument_error()
     {
         var result = CliRunner.Run("compare", RepoPaths.WakeWordHead, "--baselines", Path.Combine(RepoPaths.NewTempFolder(), "none"));
-        Assert.Equal((int)ErrorKind.InvalidArgument, result.ExitCode);
+        Assert.Equal(ExitCodes.Of(ErrorKind.InvalidArgument), result.ExitCode);
         Assert.Contains("--baselines", result.Error);
     }
 }

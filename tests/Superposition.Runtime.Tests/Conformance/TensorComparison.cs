@@ -1,3 +1,4 @@
+using Superposition.Onnx.Model;
 using System.Globalization;
 
 namespace Superposition.Runtime.Tests.Conformance;
@@ -29,9 +30,9 @@ internal static class TensorComparison
 
         return expected.ElementType switch
         {
-            OrtElementType.Float or OrtElementType.Double =>
+            OnnxDataType.Float32 or OnnxDataType.Float64 =>
                 CompareFloats(expected.ToDoubleArray(), actual.ToDoubleArray(), AbsoluteTolerance),
-            OrtElementType.Float16 =>
+            OnnxDataType.Float16 =>
                 CompareFloats(expected.ToDoubleArray(), actual.ToDoubleArray(), Float16AbsoluteTolerance),
             _ => CompareExact(expected, actual),
         };

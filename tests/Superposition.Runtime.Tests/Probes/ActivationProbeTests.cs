@@ -1,3 +1,4 @@
+using Superposition.Onnx.Model;
 using Superposition.Runtime.Probes;
 using Superposition.Runtime.Tests.Support;
 
@@ -18,8 +19,8 @@ public sealed class ActivationProbeTests
 
             Assert.Equal(["h", "r", "Y"], candidates.Select(c => c.Name));
             Assert.Equal(["MatMul", "Relu", "MatMul"], candidates.Select(c => c.OpType));
-            Assert.Equal(OrtElementType.Float, candidates[2].ElementType); // declared as graph output
-            Assert.Equal(OrtElementType.Undefined, candidates[0].ElementType); // no value_info
+            Assert.Equal(OnnxDataType.Float32, candidates[2].ElementType); // declared as graph output
+            Assert.Equal(OnnxDataType.Undefined, candidates[0].ElementType); // no value_info
         }
         finally
         {
@@ -27,7 +28,7 @@ public sealed class ActivationProbeTests
         }
     }
 
-    [OrtFact]
+    [Fact]
     public void Exposed_relu_equals_relu_of_the_exposed_matmul()
     {
         var w1 = Enumerable.Range(0, Inputs * Hidden).Select(i => (float)Math.Sin(i + 1)).ToArray();
@@ -45,7 +46,7 @@ public sealed class ActivationProbeTests
         Assert.Contains(h.Data, v => v < 0);
     }
 
-    [OrtFact]
+    [Fact]
     public void Inputs_are_seeded_standard_normal_samples()
     {
         // W1 = identity, so h is the generated input itself: 4 x 16 x 8 = 512 samples of N(0, 1).

@@ -1,3 +1,4 @@
+using Superposition.Onnx.Model;
 using Google.Protobuf;
 using Superposition.Onnx.Proto;
 using Superposition.Runtime.Proto;
@@ -15,7 +16,7 @@ public sealed class TensorProtoDecoderTests
 
         var tensor = TensorProtoDecoder.Decode(proto, "t");
 
-        Assert.Equal(OrtElementType.Float, tensor.ElementType);
+        Assert.Equal(OnnxDataType.Float32, tensor.ElementType);
         Assert.Equal([2L, 1L], tensor.Shape);
         Assert.Equal([1.5f, -2f], tensor.GetData<float>());
     }

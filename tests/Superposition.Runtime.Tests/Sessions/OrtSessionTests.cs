@@ -1,3 +1,5 @@
+using Superposition.Tests.Shared;
+using Superposition.Onnx.Model;
 using Superposition.Runtime.Tests.Support;
 
 namespace Superposition.Runtime.Tests.Sessions;
@@ -6,7 +8,7 @@ public sealed class OrtSessionTests
 {
     private const string AbsModel = OrtTestEnvironment.TestDataRoot + "/node/test_abs/model.onnx";
 
-    [OrtFact]
+    [Fact]
     public void FromBytes_runs_add_and_returns_the_elementwise_sum()
     {
         using var session = OrtSession.FromBytes(TestModels.Add());
@@ -19,12 +21,12 @@ public sealed class OrtSessionTests
 
         var z = Assert.Single(result);
         Assert.Equal("Z", z.Key);
-        Assert.Equal(OrtElementType.Float, z.Value.ElementType);
+        Assert.Equal(OnnxDataType.Float32, z.Value.ElementType);
         Assert.Equal([3L], z.Value.Shape);
         Assert.Equal([11f, 0f, 3.75f], z.Value.GetData<float>());
     }
 
-    [OrtFact]
+    [Fact]
     public void Metadata_of_add_model_reports_names_types_and_symbolic_dims()
     {
         using var session = OrtSession.FromBytes(TestModels.Add(), name: "add");
@@ -32,7 +34,7 @@ public sealed class OrtSessionTests
         Assert.Equal(["X", "Y"], session.Inputs.Select(i => i.Name));
         var x = session.Inputs[0];
         Assert.Equal(OrtValueKind.Tensor, x.Kind);
-        Assert.Equal(OrtElementType.Float, x.ElementType);
+        Assert.Equal(OnnxDataType.Float32, x.ElementType);
         var dim = Assert.Single(x.Shape);
         Assert.True(dim.IsDynamic);
         Assert.Equal("n", dim.Symbol);
@@ -49,7 +51,7 @@ public sealed class OrtSessionTests
 
         var x = Assert.Single(session.Inputs);
         Assert.Equal("x", x.Name);
-        Assert.Equal(OrtElementType.Float, x.ElementType);
+        Assert.Equal(OnnxDataType.Float32, x.ElementType);
         Assert.Equal([3L, 4L, 5L], x.Shape.Select(d => d.Size));
         Assert.All(x.Shape, d => Assert.False(d.IsDynamic));
         var y = Assert.Single(session.Outputs);
@@ -57,7 +59,7 @@ public sealed class OrtSessionTests
         Assert.Equal([3L, 4L, 5L], y.Shape.Select(d => d.Size));
     }
 
-    [OrtFact]
+    [Fact]
     public void MatMul_output_matches_a_hand_computed_product()
     {
         // W = [[1, 2, 3], [4, 5, 6]] (2x3); X = [[1, 1], [2, -1]] -> X·W = [[5, 7, 9], [-2, -1, 0]].
@@ -69,7 +71,7 @@ public sealed class OrtSessionTests
         Assert.Equal([5f, 7f, 9f, -2f, -1f, 0f], y.GetData<float>());
     }
 
-    [OrtFact]
+    [Fact]
     public void Concurrent_runs_on_one_session_each_get_their_own_result()
     {
         using var session = OrtSession.FromBytes(TestModels.Add());
@@ -88,7 +90,7 @@ public sealed class OrtSessionTests
         Assert.Equal(0, failures);
     }
 
-    [OrtFact]
+    [Fact]
     public void Run_returns_only_the_requested_outputs_in_the_requested_order()
     {
         using var session = OrtSession.FromBytes(TestModels.NegAbs());
@@ -102,7 +104,7 @@ public sealed class OrtSessionTests
         Assert.Equal([1f, -2f, 3f, -4f, 5f, -6f], both["Neg"].GetData<float>());
     }
 
-    [OrtFact]
+    [Fact]
     public void Open_of_a_missing_file_throws_RuntimeFailed_with_the_path_and_ORTs_message()
     {
         var missing = Path.Combine(Path.GetTempPath(), "superposition-no-such-model.onnx");
@@ -111,10 +113,10 @@ public sealed class OrtSessionTests
 
         Assert.Equal(ErrorKind.RuntimeFailed, e.Kind);
         Assert.Contains(missing, e.Message, StringComparison.Ordinal);
-        Assert.Contains("NO_SUCHFILE", e.Message, StringComparison.Ordinal);
+        Assert.Contains("[ErrorCode:NoSuchFile]", e.Message, StringComparison.Ordinal);
     }
 
-    [OrtFact]
+    [Fact]
     public void FromBytes_of_garbage_throws_RuntimeFailed_with_ORTs_protobuf_message()
     {
         byte[] garbage = [0xFF, 0xFF, 0xFF, 0xFF, 0x01, 0x02, 0x03];
@@ -122,11 +124,11 @@ public sealed class OrtSessionTests
         var e = Assert.Throws<SuperpositionException>(() => OrtSession.FromBytes(garbage, name: "garbage"));
 
         Assert.Equal(ErrorKind.RuntimeFailed, e.Kind);
-        Assert.StartsWith("garbage: CreateSessionFromArray: ONNX Runtime error", e.Message, StringComparison.Ordinal);
-        Assert.Contains("INVALID_PROTOBUF", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("garbage: create session: ONNX Runtime error", e.Message, StringComparison.Ordinal);
+        Assert.Contains("[ErrorCode:InvalidProtobuf]", e.Message, StringComparison.Ordinal);
     }
 
-    [OrtFact]
+    [Fact]
     public void Run_with_an_unknown_input_name_throws_RuntimeFailed()
     {
         using var session = OrtSession.FromBytes(TestModels.NegAbs());
@@ -138,7 +140,7 @@ public sealed class OrtSessionTests
         Assert.Contains("nope", e.Message, StringComparison.Ordinal);
     }
 
-    [OrtFact]
+    [Fact]
     public void Run_with_the_wrong_element_type_throws_RuntimeFailed()
     {
         using var session = OrtSession.FromBytes(TestModels.NegAbs());
@@ -147,10 +149,10 @@ public sealed class OrtSessionTests
             session.Run("X", OrtTensor.Create(new double[6], 2, 3)));
 
         Assert.Equal(ErrorKind.RuntimeFailed, e.Kind);
-        Assert.Contains("INVALID_ARGUMENT", e.Message, StringComparison.Ordinal);
+        Assert.Contains("[ErrorCode:InvalidArgument]", e.Message, StringComparison.Ordinal);
     }
 
-    [OrtFact]
+    [Fact]
     public void Run_after_dispose_throws_ObjectDisposedException()
     {
         var session = OrtSession.FromBytes(TestModels.NegAbs());
@@ -160,12 +162,14 @@ public sealed class OrtSessionTests
         Assert.Throws<ObjectDisposedException>(() => session.Run("X", OrtTensor.Create(new float[6], 2, 3)));
     }
 
-    [OrtFact]
-    public void RuntimeInfo_reports_version_1_30()
+    [Fact]
+    public void RuntimeInfo_reports_the_package_version_pinned_in_Directory_Packages_props()
     {
         var (source, version) = OrtSession.RuntimeInfo();
 
-        Assert.Equal("1.30.0", version);
-        Assert.Contains("libonnxruntime", source, StringComparison.Ordinal);
+        var props = File.ReadAllText(Path.Combine(RepoPaths.Root, "Directory.Packages.props"));
+        Assert.Contains($"Include=\"Microsoft.ML.OnnxRuntime\" Version=\"{version}\"", props, StringComparison.Ordinal);
+        Assert.Equal("1.31.1", version);
+        Assert.Contains("Microsoft.ML.OnnxRuntime", source, StringComparison.Ordinal);
     }
 }

@@ -1,13 +1,12 @@
 namespace Superposition.Runtime.Tests.Support;
 
-/// <summary>A fact that needs ONNX Runtime and the ONNX backend test data; skipped with the fix when either is absent.</summary>
+/// <summary>A fact that needs the ONNX backend test data; skipped with the fix when it is absent.</summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 public sealed class ConformanceFactAttribute : FactAttribute
 {
     public ConformanceFactAttribute()
     {
-        var reason = OrtTestEnvironment.LibraryMissingReason ?? OrtTestEnvironment.TestDataMissingReason;
-        if (reason is not null)
+        if (OrtTestEnvironment.TestDataMissingReason is { } reason)
         {
             Skip = reason;
         }

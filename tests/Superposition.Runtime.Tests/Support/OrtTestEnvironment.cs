@@ -1,5 +1,3 @@
-using Superposition.Runtime.Native;
-
 namespace Superposition.Runtime.Tests.Support;
 
 /// <summary>What the tests depend on outside the repository, and the fix when it is absent.</summary>
@@ -7,25 +5,9 @@ internal static class OrtTestEnvironment
 {
     internal const string TestDataRoot = "/usr/share/libonnx-testdata/data";
 
-    private static readonly Lazy<string?> LibraryProblem = new(() =>
-    {
-        try
-        {
-            _ = OrtApi.Instance;
-            return null;
-        }
-        catch (SuperpositionException e)
-        {
-            return "ONNX Runtime is not available: " + e.Message;
-        }
-    });
-
-    /// <summary>Null when libonnxruntime.so.1 loads; otherwise why not, naming the fix.</summary>
-    internal static string? LibraryMissingReason => LibraryProblem.Value;
-
     /// <summary>Null when the ONNX backend test data is installed; otherwise the fix.</summary>
     internal static string? TestDataMissingReason =>
         Directory.Exists(TestDataRoot)
             ? null
-            : $"ONNX backend test data not found at {TestDataRoot}: apt-get install libonnx-testdata.";
+            : $"ONNX backend test data not found at {TestDataRoot}: apt-get install libonnx-testdata (scripts/install-deps.sh --for-tests).";
 }

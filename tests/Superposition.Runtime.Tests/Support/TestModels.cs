@@ -1,3 +1,4 @@
+using Superposition.Onnx.Model;
 using Google.Protobuf;
 using Superposition.Onnx.Proto;
 
@@ -59,7 +60,7 @@ internal static class TestModels
     }
 
     /// <summary>Y = Identity(X) for the given element type and a dynamic shape of the given rank.</summary>
-    internal static byte[] Identity(OrtElementType type, int rank)
+    internal static byte[] Identity(OnnxDataType type, int rank)
     {
         var graph = new GraphProto { Name = "identity" };
         graph.Node.Add(Node("Identity", ["X"], ["Y"]));

@@ -1,3 +1,4 @@
+using Superposition.Onnx.Model;
 namespace Superposition.Runtime.Tests.Tensors;
 
 public sealed class OrtTensorTests
@@ -5,10 +6,10 @@ public sealed class OrtTensorTests
     [Fact]
     public void Create_infers_the_element_type_from_the_array()
     {
-        Assert.Equal(OrtElementType.Float, OrtTensor.Create(new float[2], 2).ElementType);
-        Assert.Equal(OrtElementType.Float16, OrtTensor.Create(new Half[2], 2).ElementType);
-        Assert.Equal(OrtElementType.Bool, OrtTensor.Create(new bool[2], 2).ElementType);
-        Assert.Equal(OrtElementType.UInt64, OrtTensor.Create(new ulong[2], 2).ElementType);
+        Assert.Equal(OnnxDataType.Float32, OrtTensor.Create(new float[2], 2).ElementType);
+        Assert.Equal(OnnxDataType.Float16, OrtTensor.Create(new Half[2], 2).ElementType);
+        Assert.Equal(OnnxDataType.Bool, OrtTensor.Create(new bool[2], 2).ElementType);
+        Assert.Equal(OnnxDataType.UInt64, OrtTensor.Create(new ulong[2], 2).ElementType);
     }
 
     [Fact]
@@ -22,7 +23,7 @@ public sealed class OrtTensorTests
     [Fact]
     public void Data_of_the_wrong_array_type_is_rejected()
     {
-        var e = Assert.Throws<SuperpositionException>(() => new OrtTensor(OrtElementType.Float, [2], new double[2]));
+        var e = Assert.Throws<SuperpositionException>(() => new OrtTensor(OnnxDataType.Float32, [2], new double[2]));
 
         Assert.Equal(ErrorKind.InvalidArgument, e.Kind);
     }
@@ -30,7 +31,7 @@ public sealed class OrtTensorTests
     [Fact]
     public void String_tensors_are_not_supported()
     {
-        var e = Assert.Throws<SuperpositionException>(() => new OrtTensor(OrtElementType.String, [1], new string[1]));
+        var e = Assert.Throws<SuperpositionException>(() => new OrtTensor(OnnxDataType.String, [1], new string[1]));
 
         Assert.Equal(ErrorKind.InvalidArgument, e.Kind);
     }
@@ -48,7 +49,7 @@ public sealed class OrtTensorTests
     public void ToDoubleArray_converts_every_type()
     {
         Assert.Equal([1.0, 0.0, 1.0], OrtTensor.Create(new[] { true, false, true }, 3).ToDoubleArray());
-        Assert.Equal([-128.0, 255.0], new OrtTensor(OrtElementType.Int16, [2], new short[] { -128, 255 }).ToDoubleArray());
+        Assert.Equal([-128.0, 255.0], new OrtTensor(OnnxDataType.Int16, [2], new short[] { -128, 255 }).ToDoubleArray());
         Assert.Equal([0.5, -2.0], OrtTensor.Create(new[] { (Half)0.5, (Half)(-2) }, 2).ToDoubleArray());
     }
 

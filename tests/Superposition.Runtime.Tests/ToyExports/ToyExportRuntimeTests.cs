@@ -1,4 +1,3 @@
-using Superposition.Runtime.Tests.Support;
 using Superposition.Training.Export;
 using Superposition.Training.Tms;
 
@@ -9,7 +8,7 @@ public sealed class ToyExportRuntimeTests
 {
     public static TheoryData<string> Presets => new() { "5-2", "100-20", "200-20" };
 
-    [OrtTheory]
+    [Theory]
     [MemberData(nameof(Presets))]
     public void Exported_toy_models_match_the_trainer_forward_pass_to_1e_5(string preset)
     {

@@ -60,7 +60,10 @@ public sealed class FrameAnalyzerInputTests
         var nanInput = new FrameInput("x", 2, 2, [1, 0, double.NaN, 1]);
 
         Assert.Equal(ErrorKind.InvalidArgument, Assert.Throws<SuperpositionException>(() => FrameAnalyzerGoldenTests.Analyze(shortInput)).Kind);
-        Assert.Equal(ErrorKind.InvalidArgument, Assert.Throws<SuperpositionException>(() => FrameAnalyzerGoldenTests.Analyze(nanInput)).Kind);
+        // A NaN weight is bad model data, not a bad argument (exit code 3, not 2).
+        var nan = Assert.Throws<SuperpositionException>(() => FrameAnalyzerGoldenTests.Analyze(nanInput));
+        Assert.Equal(ErrorKind.InvalidModel, nan.Kind);
+        Assert.Contains("weight 2 is NaN", nan.Message, StringComparison.Ordinal);
     }
 
     [Fact]

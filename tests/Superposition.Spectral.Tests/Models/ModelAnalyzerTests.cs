@@ -59,29 +59,34 @@ public sealed class ModelAnalyzerTests
     }
 
     [Fact]
-    public void Layer_over_the_memory_budget_is_skipped_with_its_size_and_the_rest_go_on()
+    public void Layer_over_the_memory_budget_is_failed_with_its_size_and_the_rest_go_on()
     {
         var model = Model(2);
         long oneLayer = ModelAnalyzer.EstimateBytes(model.Matrices[0]);
         var result = ModelAnalyzer.Analyze(model, ModelAnalysisOptions.Default with { MemoryBudgetBytes = oneLayer - 1 }, Backends.Default);
         Assert.Empty(result.Layers);
-        Assert.Equal(2, result.Skipped.Count(s => s.Reason.Contains("memory budget", StringComparison.Ordinal)));
+        Assert.Equal(2, result.Failed.Count(f => f.Kind == ErrorKind.LayerTooLarge && f.Reason.Contains("memory budget", StringComparison.Ordinal)));
+        Assert.True(result.IsPartial);
+        Assert.DoesNotContain("--", result.Failed[0].Reason, StringComparison.Ordinal); // the library names no CLI flag
 
         var fits = ModelAnalyzer.Analyze(model, ModelAnalysisOptions.Default with { MemoryBudgetBytes = oneLayer, MaxParallelism = 2 }, Backends.Default);
         Assert.Equal(2, fits.Layers.Count); // admitted one at a time
     }
 
     [Fact]
-    public void A_failing_layer_is_reported_and_the_others_are_analysed()
+    public void A_failing_layer_is_reported_as_failed_and_the_others_are_analysed()
     {
         var model = Model(3, l => l == 1
             ? Enumerable.Repeat(float.NaN, 8 * 24).ToArray()
             : Enumerable.Range(0, 8 * 24).Select(i => (float)Math.Sin(i + l)).ToArray());
         var result = ModelAnalyzer.Analyze(model, ModelAnalysisOptions.Default, Backends.Default);
         Assert.Equal(["w0", "w2"], result.Layers.Select(l => l.Name));
-        var failed = Assert.Single(result.Skipped, s => s.Name == "w1");
-        Assert.StartsWith("analysis failed", failed.Reason);
+        var failed = Assert.Single(result.Failed);
+        Assert.Equal("w1", failed.Name);
+        Assert.NotEqual(ErrorKind.InvalidArgument, failed.Kind);
         Assert.Contains("finite", failed.Reason);
+        Assert.DoesNotContain(result.Skipped, s => s.Name == "w1"); // failed, not "skipped"
+        Assert.True(result.IsPartial);
     }
 
     [Fact]

@@ -1,4 +1,7 @@
-namespace Superposition.Runtime.Analysis;
+namespace Superposition.Spectral.Probes;
+
+// The result records of an activation probe. They live below Runtime (which fills them from ONNX Runtime runs) so
+// that Reports can print and export them without depending on the runtime binding.
 
 /// <summary>What a probe measured on one intermediate tensor.</summary>
 /// <param name="Name">The value's name in the graph.</param>

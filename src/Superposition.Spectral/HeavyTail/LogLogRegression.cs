@@ -1,0 +1,59 @@
+namespace Superposition.Spectral.HeavyTail;
+
+/// <summary>
+/// A straight line fitted by ordinary least squares to (log x, log y): log y = c + s log x.
+/// <see cref="SlopeStandardError"/> is sqrt(Σ r² / (k − 2) / Σ (log x − mean)²), the ordinary standard error of the slope.
+/// </summary>
+/// <param name="Slope">s.</param>
+/// <param name="Intercept">c.</param>
+/// <param name="SlopeStandardError">Standard error of s (0 when k = 2).</param>
+/// <param name="RSquared">1 − SSR/SST (1 when the log y are all equal).</param>
+/// <param name="Points">k, the points fitted.</param>
+public sealed record LogLogLine(double Slope, double Intercept, double SlopeStandardError, double RSquared, int Points);
+
+/// <summary>
+/// The one least-squares power-law fit of the tool (probe covariance decay λ_k ∝ k^(−β); the training helper's loss
+/// curves L ∝ t^(−α) use it too). The tail exponent of a weight spectrum is a different estimator
+/// (<see cref="Analysis.PowerLawFit"/>, maximum likelihood with a KS-selected x_min).
+/// </summary>
+public static class LogLogRegression
+{
+    /// <summary>Fits positive points; NumericalFailure when fewer than 2 are given or all x are equal.</summary>
+    public static LogLogLine Fit(IReadOnlyList<(double X, double Y)> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        int k = points.Count;
+        if (k < 2) throw Fail.NumericalFailure("log-log least squares", $"{k} point(s); a line needs at least 2");
+        var x = new double[k];
+        var y = new double[k];
+        for (int i = 0; i < k; i++)
+        {
+            if (!(points[i].X > 0 && points[i].Y > 0))
+            {
+                throw Fail.NumericalFailure("log-log least squares", FormattableString.Invariant($"point {i} = ({points[i].X}, {points[i].Y}) is not positive"));
+            }
+
+            x[i] = Math.Log(points[i].X);
+            y[i] = Math.Log(points[i].Y);
+        }
+
+        double mx = x.Average(), my = y.Average(), sxx = 0, sxy = 0, syy = 0;
+        for (int i = 0; i < k; i++)
+        {
+            sxx += (x[i] - mx) * (x[i] - mx);
+            sxy += (x[i] - mx) * (y[i] - my);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+
+        if (sxx <= 0) throw Fail.NumericalFailure("log-log least squares", "every x is the same; the slope is undefined");
+        double slope = sxy / sxx, intercept = my - (slope * mx), ssr = 0;
+        for (int i = 0; i < k; i++)
+        {
+            double r = y[i] - intercept - (slope * x[i]);
+            ssr += r * r;
+        }
+
+        double se = k > 2 ? Math.Sqrt(ssr / (k - 2) / sxx) : 0;
+        return new LogLogLine(slope, intercept, se, syy > 0 ? 1 - (ssr / syy) : 1, k);
+    }
+}
