@@ -40,6 +40,7 @@ public static class ModelAnalyzer
         var budget = new MemoryBudget(options.MemoryBudgetBytes);
         var results = new LayerAnalysis?[chosen.Count];
         var failures = new FailedLayer?[chosen.Count];
+        var degenerate = new SkippedLayer?[chosen.Count];
         // Largest first balances the parallel loop; results are stored by index, so output order is the model's.
         var order = Enumerable.Range(0, chosen.Count).OrderByDescending(i => chosen[i].ParameterCount).ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism), CancellationToken = cancellation };
@@ -49,13 +50,14 @@ public static class ModelAnalyzer
         if (chosen.Count > 1 && parallel.MaxDegreeOfParallelism > 1) threaded?.SetThreads(1);
         try
         {
-            RunLayers(chosen, order, parallel, budget, options, backend, results, failures, progress, cancellation);
+            RunLayers(chosen, order, parallel, budget, options, backend, results, failures, degenerate, progress, cancellation);
         }
         finally
         {
             threaded?.SetThreads(blasThreads);
         }
 
+        skipped.AddRange(degenerate.OfType<SkippedLayer>());
         return new ModelAnalysis(Identify(model), backend.Name, options, results.OfType<LayerAnalysis>().ToList(), skipped, clock.Elapsed.TotalSeconds)
         {
             Failed = failures.OfType<FailedLayer>().ToList(),
@@ -63,7 +65,8 @@ public static class ModelAnalyzer
     }
 
     private static void RunLayers(List<WeightMatrix> chosen, int[] order, ParallelOptions parallel, MemoryBudget budget, ModelAnalysisOptions options,
-        ILinearAlgebraBackend backend, LayerAnalysis?[] results, FailedLayer?[] failures, IProgress<LayerProgress>? progress, CancellationToken cancellation)
+        ILinearAlgebraBackend backend, LayerAnalysis?[] results, FailedLayer?[] failures, SkippedLayer?[] degenerate, IProgress<LayerProgress>? progress,
+        CancellationToken cancellation)
     {
         int done = 0;
         Parallel.ForEach(order, parallel, i =>
@@ -80,7 +83,8 @@ public static class ModelAnalyzer
             }
             catch (SuperpositionException e) when (e.Kind == ErrorKind.DegenerateLayer)
             {
-                failures[i] = Skip(matrix, e.Message) with { Degenerate = true };
+                // All-zero weights: a valid model's degenerate layer, listed with the reason, not a failure.
+                degenerate[i] = new SkippedLayer(matrix.Name, matrix.Op, matrix.Tensor.Dims, matrix.Tensor.DataType.Name(), e.Message) { Degenerate = true };
             }
             catch (SuperpositionException e)
             {
