@@ -24,4 +24,11 @@ public sealed record ModelAnalysis(
     ModelAnalysisOptions Options,
     IReadOnlyList<LayerAnalysis> Layers,
     IReadOnlyList<SkippedLayer> Skipped,
-    double Seconds);
+    double Seconds)
+{
+    /// <summary>
+    /// Every selected layer of the whole model in model order, whichever shard analysed it: the order merged shards
+    /// are put back in. Null on results written before sharding existed.
+    /// </summary>
+    public IReadOnlyList<string>? PlannedLayers { get; init; }
+}
