@@ -58,7 +58,8 @@ internal sealed class JsonLayerCheckpoint : ILayerCheckpoint
     {
         var safe = new string(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray());
         if (safe.Length > 80) safe = safe[..80];
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..12];
+        // The key is part of the name: checkpoints of other options sit beside these instead of replacing them.
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(_key + "\n" + name)))[..16];
         return Path.Combine(_folder, $"{safe}-{hash}.json");
     }
 
