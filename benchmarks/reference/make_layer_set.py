@@ -3,7 +3,7 @@
 
 Presets:
   llama7b  Llama-2-7B shapes: embedding 32000 x 4096 (Gather), q_proj and o_proj 4096 x 4096, gate_proj
-           4096 x 11008, down_proj 11008 x 4096, lm_head 4096 x 32000 (MatMul, [in, out]); 1.06 GB of fp16.
+           4096 x 11008, down_proj 11008 x 4096, lm_head 4096 x 32000 (MatMul, [in, out]); 772 MB of fp16.
   small    the same graph at 1/16 of each side (for tests): 2000 x 256, 256 x 256, 256 x 688, 688 x 256, 256 x 2000.
   resume   twelve MatMul layers of 256 x 1024 (for the resume test: enough layers to interrupt a run).
 Weights: seeded standard Gaussian (numpy default_rng(seed)), column j of every stored matrix scaled by (j + 1)^-0.5
