@@ -22,6 +22,14 @@ read -r passed failed skipped assemblies < <(awk '
   END { printf "%d %d %d %d\n", p, f, s, a }' "$log")
 rm -f "$log"
 
+# Fuzz smoke: a fixed number of AFL++ executions of the loader from the committed corpus (fuzz/README.md).
+smoke_out=$(mktemp -d)
+if fuzz/run.sh --execs 100000 --out "$smoke_out" 2>&1 | tail -1; then
+  echo "fuzz smoke: passed"; passed=$((passed + 1))
+else
+  echo "fuzz smoke: FAILED (findings in $smoke_out)"; failed=$((failed + 1))
+fi
+
 expected=$(ls tests/*/*.Tests.csproj | wc -l)
 if (( assemblies < expected )); then
   echo "only $assemblies of $expected test assemblies reported results (a test host crashed?)"

@@ -15,6 +15,7 @@ internal static class CliApp
         var root = new RootCommand("superposition: measures how the layers of an ONNX model pack features into too few dimensions, "
             + "checks the measurements against toy models of superposition, and writes an audit report.");
         foreach (var command in CommandCatalog.Create(context)) root.Subcommands.Add(command);
+        root.Options.Add(CommonOptions.AllowExternalOutside);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

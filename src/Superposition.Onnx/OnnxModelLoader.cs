@@ -9,7 +9,7 @@ namespace Superposition.Onnx;
 public static class OnnxModelLoader
 {
     /// <summary>Loads a model file; external data is resolved relative to its folder and read lazily.</summary>
-    public static OnnxModel Load(string path)
+    public static OnnxModel Load(string path, LoadOptions? options = null)
     {
         if (Directory.Exists(path)) throw Fail.InvalidModel(path, "is a directory; expected an .onnx file");
         if (!File.Exists(path)) throw Fail.InvalidModel(path, "file not found");
@@ -30,16 +30,16 @@ public static class OnnxModelLoader
         }
 
         string directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".";
-        return FromProto(ModelFileReader.Parse(path, bytes), path, bytes.LongLength, directory);
+        return FromProto(ModelFileReader.Parse(path, bytes), path, bytes.LongLength, directory, options ?? LoadOptions.Default);
     }
 
     /// <summary>Loads a model from bytes (external data, if any, is looked up in <paramref name="directory"/>).</summary>
-    public static OnnxModel Load(byte[] bytes, string displayName, string? directory = null) =>
-        FromProto(ModelFileReader.Parse(displayName, bytes), displayName, bytes.LongLength, directory ?? Directory.GetCurrentDirectory());
+    public static OnnxModel Load(byte[] bytes, string displayName, string? directory = null, LoadOptions? options = null) =>
+        FromProto(ModelFileReader.Parse(displayName, bytes), displayName, bytes.LongLength, directory ?? Directory.GetCurrentDirectory(), options ?? LoadOptions.Default);
 
-    private static OnnxModel FromProto(ModelProto proto, string path, long fileBytes, string directory)
+    private static OnnxModel FromProto(ModelProto proto, string path, long fileBytes, string directory, LoadOptions options)
     {
-        var walker = new GraphWalker(new TensorFactory(path, directory));
+        var walker = new GraphWalker(new TensorFactory(path, directory, options));
         walker.Walk(proto.Graph, "");
         var byName = new Dictionary<string, WeightTensor>(StringComparer.Ordinal);
         foreach (var tensor in walker.Tensors) byName.TryAdd(tensor.Name, tensor);

@@ -34,7 +34,7 @@ internal static class AnalyzeCommand
             if (plan is not null && parse.GetValue(csv) is not null) throw Fail.InvalidArgument("--csv", "with --shard", "no --csv on a shard ('merge --csv' writes it for the whole model)");
             if (plan is not null) options = options with { Shard = plan };
             var backend = analysis.Backend(parse);
-            var loaded = OnnxModelLoader.Load(parse.GetValue(model)!.FullName);
+            var loaded = OnnxModelLoader.Load(parse.GetValue(model)!.FullName, CommonOptions.Loading(parse));
             var checkpoint = Checkpoint(parse.GetValue(checkpoints), parse.GetValue(resume), jsonFile, loaded.Path, options);
             var title = plan is null ? $"analysing {loaded.FileName} ({backend.Name})" : $"analysing shard {plan} of {loaded.FileName} ({backend.Name})";
             var result = LayerProgressDisplay.Run(context, title, progress => ModelAnalyzer.Analyze(loaded, options, backend, progress, default, checkpoint));

@@ -38,7 +38,7 @@ internal static class AuditCommand
             var backend = analysis.Backend(parse);
 
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var loaded = OnnxModelLoader.Load(modelPath);
+            var loaded = OnnxModelLoader.Load(modelPath, CommonOptions.Loading(parse));
             var result = LayerProgressDisplay.Run(context, $"analysing {loaded.FileName} ({backend.Name})",
                 progress => ModelAnalyzer.Analyze(loaded, options, backend, progress));
             AnalysisGuard.RequireLayers(loaded, result);

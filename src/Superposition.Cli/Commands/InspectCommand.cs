@@ -19,7 +19,7 @@ internal static class InspectCommand
         };
         command.SetAction(parse =>
         {
-            var loaded = OnnxModelLoader.Load(parse.GetValue(model)!.FullName);
+            var loaded = OnnxModelLoader.Load(parse.GetValue(model)!.FullName, CommonOptions.Loading(parse));
             var listing = ModelListing.From(loaded, parse.GetValue(orientation));
             Print(context, listing);
             if (parse.GetValue(json) is { } file)

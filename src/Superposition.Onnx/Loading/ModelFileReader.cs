@@ -35,9 +35,19 @@ internal static class ModelFileReader
             var input = new CodedInputStream(bytes);
             model = ModelProto.Parser.ParseFrom(input);
         }
+        catch (InvalidProtocolBufferException e) when (e.Message.Contains("nesting", StringComparison.Ordinal))
+        {
+            throw Fail.InvalidModel(displayName, "nests messages (subgraphs) deeper than the parser's limit of 100 levels; no real model does", e);
+        }
         catch (InvalidProtocolBufferException e)
         {
             throw Fail.InvalidModel(displayName, $"not a valid ONNX protobuf (truncated or not ONNX): {e.Message}", e);
+        }
+        catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException)
+        {
+            // Google.Protobuf 3.25 answers some malformed lengths (a length varint that reads as negative) with
+            // these instead of InvalidProtocolBufferException: found by fuzzing (fuzz/regressions/).
+            throw Fail.InvalidModel(displayName, $"not a valid ONNX protobuf (a field's length is malformed): {e.Message}", e);
         }
 
         if (model.Graph is null || model.IrVersion <= 0)

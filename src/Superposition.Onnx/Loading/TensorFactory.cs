@@ -7,7 +7,7 @@ namespace Superposition.Onnx.Loading;
 /// Turns a TensorProto into a <see cref="WeightTensor"/>, checking that its stored bytes agree with its
 /// dims and element type, and that external data exists and is long enough, before anything is decoded.
 /// </summary>
-internal sealed class TensorFactory(string modelFile, string modelDirectory)
+internal sealed class TensorFactory(string modelFile, string modelDirectory, LoadOptions options)
 {
     public WeightTensor Create(TensorProto proto, TensorSource source, string graphPath, string? nameOverride = null)
     {
@@ -35,7 +35,7 @@ internal sealed class TensorFactory(string modelFile, string modelDirectory)
             storage = TensorStorage.Raw;
             if (type.IsDecodable())
             {
-                long expected = count * type.ByteSize();
+                long expected = ByteCount(name, count, type);
                 if (proto.RawData.Length != expected)
                 {
                     throw Fail.InvalidTensor(modelFile, name,
@@ -119,28 +119,40 @@ internal sealed class TensorFactory(string modelFile, string modelDirectory)
         }
 
         if (string.IsNullOrEmpty(location)) throw Fail.InvalidTensor(modelFile, name, "external data has no 'location' entry");
-        if (Path.IsPathRooted(location) || location.Split('/', '\\').Contains(".."))
+        var (path, refusal) = ExternalLocation.Resolve(modelDirectory, location, options.AllowExternalOutside);
+        if (refusal is not null)
         {
-            throw Fail.InvalidTensor(modelFile, name, $"external data location '{location}' must be a path inside the model's folder");
+            throw Fail.InvalidTensor(modelFile, name,
+                $"external data location '{location}' {refusal}; it must name a file inside the model's folder (pass --allow-external-outside to permit it)");
         }
 
-        string path = Path.Combine(modelDirectory, location);
         if (!File.Exists(path))
         {
             throw Fail.MissingExternalData(modelFile, name, $"external data file '{location}' not found (looked in {modelDirectory})");
         }
 
+        if (offset < 0) throw Fail.InvalidTensor(modelFile, name, $"external 'offset' is {offset}; expected a byte offset ≥ 0");
+        if (length is < 0) throw Fail.InvalidTensor(modelFile, name, $"external 'length' is {length}; expected a byte count ≥ 0");
         TensorData? data = null;
         if (type.IsDecodable())
         {
-            long expected = count * type.ByteSize();
+            long expected = ByteCount(name, count, type);
             if (length is long given && given != expected)
             {
                 throw Fail.InvalidTensor(modelFile, name, $"external 'length' is {given} bytes, but dims {Dims(proto)} of {type.Name()} need {expected}");
             }
 
-            long fileLength = new FileInfo(path).Length;
-            if (offset < 0 || offset + expected > fileLength)
+            long fileLength;
+            try
+            {
+                fileLength = FileLength(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw Fail.MissingExternalData(modelFile, name, $"external data file '{location}' cannot be opened: {e.Message}");
+            }
+
+            if (offset > fileLength || expected > fileLength - offset)
             {
                 throw Fail.MissingExternalData(modelFile, name,
                     $"external data file '{location}' holds {fileLength} bytes, too short for {expected} bytes at offset {offset}");
@@ -169,6 +181,26 @@ internal sealed class TensorFactory(string modelFile, string modelDirectory)
         }
 
         return count;
+    }
+
+    /// <summary>The length of the file a path leads to (FileInfo.Length of a symbolic link is the link's own size).</summary>
+    private static long FileLength(string path)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return RandomAccess.GetLength(handle);
+    }
+
+    /// <summary>Bytes the dims claim; checked, so a claim past 2^63 bytes is an error rather than a wrapped number.</summary>
+    private long ByteCount(string name, long count, OnnxDataType type)
+    {
+        try
+        {
+            return checked(count * type.ByteSize());
+        }
+        catch (OverflowException)
+        {
+            throw Fail.InvalidTensor(modelFile, name, $"dims claim {count} elements of {type.Name()}, more bytes than 64 bits can count");
+        }
     }
 
     private long ParseLong(string tensor, string key, string value) =>

@@ -6,6 +6,10 @@ namespace Superposition.Reports;
 /// Writes files so that a reader never sees a partial one: the content goes to a temporary file in the
 /// destination folder (same file system, so the final move is a rename), is flushed to disk, then moved
 /// over the destination. On failure the temporary file is deleted and the destination is left as it was.
+/// A process killed mid-write (SIGKILL, out of memory) leaves its temporary file behind; the writer holds an
+/// exclusive lock on it while it lives, so the next write to the same destination deletes every such file whose
+/// lock it can take (its writer is gone) and leaves the ones still being written. Concurrent writers of one
+/// destination each rename a whole file: the last rename wins.
 /// </summary>
 public static class AtomicFile
 {
@@ -41,8 +45,10 @@ public static class AtomicFile
             throw Fail.OutputFailed(path, ex.Message, ex);
         }
 
+        RemoveAbandonedTemporaries(full);
         try
         {
+            // FileShare.None takes an exclusive advisory lock on Unix: it marks the file as alive while we write.
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 write(stream);
@@ -75,6 +81,76 @@ public static class AtomicFile
     {
         var copy = bytes.ToArray();
         Write(path, stream => stream.Write(copy));
+    }
+
+    /// <summary>The pattern of the temporary files that writes of <paramref name="full"/> create.</summary>
+    internal static string TemporaryPattern(string full) => "." + Path.GetFileName(full) + ".*.tmp";
+
+    /// <summary>Deletes temporary files of this destination left by writers that no longer run.</summary>
+    private static void RemoveAbandonedTemporaries(string full)
+    {
+        string? directory = Path.GetDirectoryName(full);
+        if (directory is null || !Directory.Exists(directory)) return;
+        string[] candidates;
+        try
+        {
+            candidates = Directory.GetFiles(directory, TemporaryPattern(full));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return;
+        }
+
+        foreach (string candidate in candidates)
+        {
+            if (!Abandoned(candidate)) continue;
+            try
+            {
+                // Taking the lock succeeds only when no live writer holds it.
+                using (new FileStream(candidate, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                {
+                }
+
+                File.Delete(candidate);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Still being written by another run (or not ours to remove): leave it.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether a temporary file's writer is gone: its process (named in the file name) no longer runs, or it is an
+    /// old file of a process id that has since been reused. A young file of a running process is someone's write
+    /// in progress, even in the instant before its lock is taken; this process's own files are never touched.
+    /// </summary>
+    private static bool Abandoned(string temporary)
+    {
+        string[] parts = Path.GetFileName(temporary).Split('.');
+        if (parts.Length < 4 || !int.TryParse(parts[^3], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int pid))
+        {
+            return false;
+        }
+
+        if (pid == Environment.ProcessId) return false;
+        if (!ProcessRuns(pid)) return true;
+        return DateTime.UtcNow - File.GetLastWriteTimeUtc(temporary) > ReusedPidAge;
+    }
+
+    private static readonly TimeSpan ReusedPidAge = TimeSpan.FromMinutes(10);
+
+    private static bool ProcessRuns(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static void TryDelete(string temp)

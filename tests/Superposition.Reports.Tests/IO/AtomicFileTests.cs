@@ -86,3 +86,83 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Empty(Directory.GetFileSystemEntries(_directory));
     }
 }
+
+/// <summary>What a killed or concurrent writer leaves behind, and what the next write does with it.</summary>
+public sealed class AtomicFileRecoveryTests
+{
+    [Fact]
+    public void Temporary_file_of_a_writer_that_died_is_removed_by_the_next_write()
+    {
+        string folder = Directory.CreateTempSubdirectory("superposition-atomic-").FullName;
+        string path = Path.Combine(folder, "report.pdf");
+        // A process id above the kernel's pid_max (4194304 at most) never runs.
+        string abandoned = Path.Combine(folder, ".report.pdf.99999999.1.tmp");
+        File.WriteAllText(abandoned, "half a PDF");
+        AtomicFile.WriteAllText(path, "whole");
+        Assert.Equal([path], Directory.GetFiles(folder));
+        Assert.Equal("whole", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Temporary_file_still_locked_by_a_live_writer_is_left_alone()
+    {
+        string folder = Directory.CreateTempSubdirectory("superposition-atomic-").FullName;
+        string path = Path.Combine(folder, "report.pdf");
+        // Held by a live writer of another process id (one that does not run: only the lock says it is alive).
+        string live = Path.Combine(folder, ".report.pdf.99999998.1.tmp");
+        using (var writer = new FileStream(live, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        {
+            AtomicFile.WriteAllText(path, "whole");
+            Assert.True(File.Exists(live), "a temporary file another writer holds was deleted");
+        }
+
+        Assert.Equal("whole", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Temporary_files_of_other_destinations_are_not_touched()
+    {
+        string folder = Directory.CreateTempSubdirectory("superposition-atomic-").FullName;
+        string other = Path.Combine(folder, ".other.json.7.1.tmp");
+        File.WriteAllText(other, "not ours");
+        AtomicFile.WriteAllText(Path.Combine(folder, "report.json"), "{}");
+        Assert.True(File.Exists(other));
+    }
+
+    [Fact]
+    public void Concurrent_writers_of_one_destination_end_with_one_whole_file()
+    {
+        string folder = Directory.CreateTempSubdirectory("superposition-atomic-").FullName;
+        string path = Path.Combine(folder, "out.txt");
+        var contents = Enumerable.Range(0, 8).Select(k => new string((char)('a' + k), 200_000 + k)).ToArray();
+        for (int round = 0; round < 5; round++)
+        {
+            Parallel.For(0, contents.Length, k => AtomicFile.WriteAllText(path, contents[k]));
+            Assert.Contains(File.ReadAllText(path), contents);
+            Assert.Equal([path], Directory.GetFiles(folder));
+        }
+    }
+}
+
+/// <summary>A young temporary file of another process that still runs is that process's write in progress.</summary>
+public sealed class AtomicFileLiveProcessTests
+{
+    [Fact]
+    public void Young_temporary_file_of_a_running_process_is_left_alone()
+    {
+        using var other = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sleep", "30") { UseShellExecute = false })!;
+        try
+        {
+            string folder = Directory.CreateTempSubdirectory("superposition-atomic-").FullName;
+            string path = Path.Combine(folder, "report.pdf");
+            string inProgress = Path.Combine(folder, $".report.pdf.{other.Id}.1.tmp");
+            File.WriteAllText(inProgress, "being written");
+            AtomicFile.WriteAllText(path, "whole");
+            Assert.True(File.Exists(inProgress));
+        }
+        finally
+        {
+            other.Kill();
+        }
+    }
+}
