@@ -29,14 +29,14 @@ internal static partial class PairwiseCoherence
         {
             var rowCount = Math.Min(blockSize, rows.Length - rowStart);
             var rowIndex = rows.AsSpan(rowStart, rowCount);
-            FillUnit(frame, 0, rowCount, rowIndex.ToArray(), a.AsSpan(0, m * rowCount));
+            FillUnit(frame, 0, rowCount, rowIndex, a.AsSpan(0, m * rowCount));
 
             // Exact: only tiles on or above the diagonal. Sampled: every column tile.
             var firstColumn = exact ? rowStart : 0;
             for (var columnStart = firstColumn; columnStart < n; columnStart += blockSize)
             {
                 var columnCount = Math.Min(blockSize, n - columnStart);
-                FillUnit(frame, columnStart, columnCount, null, b.AsSpan(0, m * columnCount));
+                FillUnit(frame, columnStart, columnCount, default, b.AsSpan(0, m * columnCount));
                 var cc = c.AsSpan(0, rowCount * columnCount);
                 Multiply(kernels, rowCount, columnCount, m, a, b, cc);
                 for (var jj = 0; jj < columnCount; jj++)
@@ -71,14 +71,14 @@ internal static partial class PairwiseCoherence
         }
     }
 
-    /// <summary>Unit features ŵ = w/‖w‖ of [start, start + count) (or of the listed features) into a column-major buffer.</summary>
-    private static void FillUnit<T>(LiveFrame frame, int start, int count, int[]? features, Span<T> destination)
+    /// <summary>Unit features ŵ = w/‖w‖ of [start, start + count) (or of the listed features, when any) into a column-major buffer.</summary>
+    private static void FillUnit<T>(LiveFrame frame, int start, int count, ReadOnlySpan<int> features, Span<T> destination)
         where T : unmanaged, IFloatingPoint<T>
     {
         var m = frame.M;
         for (var f = 0; f < count; f++)
         {
-            var feature = features is null ? start + f : features[f];
+            var feature = features.IsEmpty ? start + f : features[f];
             var scale = 1.0 / Math.Sqrt(frame.NormSquared[feature]);
             var source = frame.Weights.AsSpan(feature * m, m);
             var target = destination.Slice(f * m, m);

@@ -81,7 +81,7 @@ internal static partial class PairwiseCoherence
         if (n < m)
         {
             var unit = new double[(long)m * n];
-            FillUnit(frame, 0, n, null, unit.AsSpan());
+            FillUnit(frame, 0, n, default, unit.AsSpan());
             var gram = new double[(long)n * n];
             kernels.GemmTransposeA(n, n, m, unit, unit, gram);
             double total = 0;
@@ -94,7 +94,7 @@ internal static partial class PairwiseCoherence
         for (var start = 0; start < n; start += blockSize)
         {
             var count = Math.Min(blockSize, n - start);
-            FillUnit(frame, start, count, null, block.AsSpan(0, m * count));
+            FillUnit(frame, start, count, default, block.AsSpan(0, m * count));
             kernels.SyrkAdd(m, count, block.AsSpan(0, m * count), s);
         }
 
