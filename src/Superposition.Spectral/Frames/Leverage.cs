@@ -15,6 +15,8 @@ internal static class Leverage
 
     public const string GramMethod = "eigenvectors of the Gram matrix Wᵀ W (n × n, used because n < m)";
 
+    public const string CholeskyQr2Method = "CholeskyQR2 on blocks (W = L₁L₂ Q, two Cholesky passes; full rank, cond(W) < 1e4): ℓ_i = ‖L₂⁻¹ L₁⁻¹ w_i‖²";
+
     public const string LqMethod = "streamed LQ factorisation W = L Q (L built block by block): ℓ_i = ‖L⁻¹ w_i‖²";
 
     public const string LqSvdMethod = "streamed LQ factorisation W = L Q, then the SVD of L (m × m, rank-deficient): ℓ_i = Σ_{k<r} (u_kᵀ w_i / σ_k)²";

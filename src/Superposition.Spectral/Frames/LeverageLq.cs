@@ -13,6 +13,7 @@ internal static class LeverageLq
 {
     public static (double[] Values, string Method) Compute(ILinearAlgebraBackend backend, IBlockKernels kernels, LiveFrame frame, int rank, int blockSize)
     {
+        if (rank == frame.M && CholeskyQr2(kernels, frame, blockSize) is { } fast) return (fast, Leverage.CholeskyQr2Method);
         var m = frame.M;
         var n = frame.N;
         var block = new double[(long)m * Math.Min(blockSize, n)];
@@ -69,6 +70,51 @@ internal static class LeverageLq
         }
 
         return (leverage, Leverage.LqSvdMethod);
+    }
+
+    /// <summary>
+    /// Full rank: W = L Q with L = L₁ L₂ from two Cholesky passes (CholeskyQR2): L₁ L₁ᵀ = W Wᵀ, W₁ = L₁⁻¹ W,
+    /// L₂ L₂ᵀ = W₁ W₁ᵀ, so Q = L₂⁻¹ L₁⁻¹ W has rows orthonormal to O(ε) whenever cond(W) is below about ε^(−1/2) ≈ 7e7
+    /// (Yamamoto et al. 2015); rank m under the zero tolerance means cond(W) &lt; 1e4. All passes are Syrk and
+    /// triangular solves on blocks (BLAS 3), about 4 n m² FLOPs. Null when a Cholesky factorisation fails (then the
+    /// Householder route runs).
+    /// </summary>
+    private static double[]? CholeskyQr2(IBlockKernels kernels, LiveFrame frame, int blockSize)
+    {
+        var m = frame.M;
+        var n = frame.N;
+        var block = new double[(long)m * Math.Min(blockSize, n)];
+        var l1 = new double[(long)m * m];
+        for (var start = 0; start < n; start += blockSize)
+        {
+            var count = Math.Min(blockSize, n - start);
+            kernels.SyrkAdd(m, count, frame.Weights.AsSpan(start * m, m * count), l1);
+        }
+
+        if (!kernels.Cholesky(m, l1)) return null;
+        var l2 = new double[(long)m * m];
+        for (var start = 0; start < n; start += blockSize)
+        {
+            var count = Math.Min(blockSize, n - start);
+            var span = block.AsSpan(0, m * count);
+            frame.Weights.AsSpan(start * m, m * count).CopyTo(span);
+            kernels.SolveLower(m, count, l1, span);
+            kernels.SyrkAdd(m, count, span, l2);
+        }
+
+        if (!kernels.Cholesky(m, l2)) return null;
+        var leverage = new double[n];
+        for (var start = 0; start < n; start += blockSize)
+        {
+            var count = Math.Min(blockSize, n - start);
+            var span = block.AsSpan(0, m * count);
+            frame.Weights.AsSpan(start * m, m * count).CopyTo(span);
+            kernels.SolveLower(m, count, l1, span);
+            kernels.SolveLower(m, count, l2, span);
+            ColumnSquares(span, m, count, leverage.AsSpan(start, count));
+        }
+
+        return leverage;
     }
 
     private static void ColumnSquares(ReadOnlySpan<double> matrix, int rows, int count, Span<double> sums)

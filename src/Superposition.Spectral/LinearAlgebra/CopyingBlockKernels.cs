@@ -47,6 +47,8 @@ internal sealed class CopyingBlockKernels(ILinearAlgebraBackend backend) : IBloc
 
     public void LqAppend(int m, int count, Span<double> l, Span<double> b) => throw Fail.Internal("LQ is not available on " + backend.Name);
 
+    public bool Cholesky(int m, Span<double> a) => throw Fail.Internal("Cholesky is not available on " + backend.Name);
+
     public void SolveLower(int m, int count, ReadOnlySpan<double> l, Span<double> b) => throw Fail.Internal("LQ is not available on " + backend.Name);
 
     private static double[] Buffer(ref double[]? buffer, long length)

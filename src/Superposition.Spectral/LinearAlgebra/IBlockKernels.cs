@@ -24,6 +24,12 @@ internal interface IBlockKernels
     /// </summary>
     void LqAppend(int m, int count, Span<double> l, Span<double> b);
 
+    /// <summary>
+    /// Cholesky factor of the symmetric positive definite m × m matrix whose lower triangle is <paramref name="a"/>,
+    /// in place (lower triangle; LAPACK dpotrf). False when the matrix is not numerically positive definite.
+    /// </summary>
+    bool Cholesky(int m, Span<double> a);
+
     /// <summary>B ← L⁻¹ B for lower-triangular L (m × m) and B of m × count.</summary>
     void SolveLower(int m, int count, ReadOnlySpan<double> l, Span<double> b);
 }

@@ -9,7 +9,22 @@ internal sealed unsafe partial class NativeBackend : IBlockKernels
     /// <summary>Row block of dtplqt's compact WY representation (LAPACK's usual 32–64).</summary>
     private const int LqBlock = 48;
 
-    public bool SupportsLq => _lapack.DtplqtExport != 0 && _lapack.DtrsmExport != 0;
+    public bool SupportsLq => _lapack.DtplqtExport != 0 && _lapack.DtrsmExport != 0 && _lapack.DpotrfExport != 0;
+
+    public bool Cholesky(int m, Span<double> a)
+    {
+        Require(SupportsLq && a.Length >= (long)m * m, "Cholesky");
+        if (m == 0) return true;
+        byte uplo = Fortran.Flag('L');
+        int n = m, lda = m, info = 0;
+        fixed (double* pa = a)
+        {
+            ((delegate* unmanaged<byte*, int*, double*, int*, int*, nuint, void>)_lapack.DpotrfExport)(&uplo, &n, pa, &lda, &info, Fortran.CharLength);
+        }
+
+        if (info < 0) throw Fail.Internal("dpotrf rejected argument " + (-info));
+        return info == 0;
+    }
 
     public void SyrkAdd(int rows, int k, ReadOnlySpan<double> a, Span<double> c)
     {

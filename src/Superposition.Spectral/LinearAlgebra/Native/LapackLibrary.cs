@@ -55,6 +55,9 @@ internal sealed unsafe class LapackLibrary
     // dtplqt(m, n, l, mb, a, lda, b, ldb, t, ldt, work, info): LAPACK 3.7+, optional (0 when absent).
     internal nint DtplqtExport { get; init; }
 
+    // dpotrf(uplo, n, a, lda, info): optional like dtplqt.
+    internal nint DpotrfExport { get; init; }
+
     // dtrsm(side, uplo, transa, diag, m, n, alpha, a, lda, b, ldb): optional like dtplqt.
     internal nint DtrsmExport { get; init; }
 
@@ -91,6 +94,7 @@ internal sealed unsafe class LapackLibrary
                     GetThreadsExport = OptionalExport(handles, "openblas_get_num_threads"),
                     DtplqtExport = OptionalExport(handles, "dtplqt_"),
                     DtrsmExport = OptionalExport(handles, "dtrsm_"),
+                    DpotrfExport = OptionalExport(handles, "dpotrf_"),
                 };
                 return (library, "");
             }
