@@ -3,7 +3,7 @@
 #   fuzz/run.sh [--execs N | --seconds N] [--out DIR] [--cores K]
 # Defaults: one hour (3600 s), findings in fuzz/findings/ (gitignored), one fuzzer per core (main + secondaries).
 # A finding (crashes/ or hangs/ not empty) makes the script exit 1; minimise it with
-#   afl-tmin -i FILE -o fuzz/regressions/NAME -- dotnet fuzz/.instrumented/Superposition.Fuzz.dll
+#   afl-tmin -i FILE -o fuzz/regressions/NAME -- dotnet fuzz/.instrumented/afl/Superposition.Fuzz.dll
 # and it becomes a regression input that the test suite replays.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,9 +18,12 @@ while (($#)); do
   esac
 done
 
-command -v afl-fuzz >/dev/null || { echo "afl-fuzz not found: apt-get install afl++ (scripts/install-deps.sh --for-fuzz)" >&2; exit 2; }
-bin=fuzz/.instrumented
+command -v afl-fuzz >/dev/null || { echo "afl-fuzz not found: apt-get install afl++ (scripts/install-deps.sh --for-tests)" >&2; exit 2; }
+bin=fuzz/.instrumented/afl replay=fuzz/.instrumented/plain
+rm -rf fuzz/.instrumented
 dotnet build fuzz/Superposition.Fuzz -c Release -nologo -v quiet -o "$bin" >/dev/null
+# Instrumented code runs only under AFL (it writes to AFL's shared memory): replays use a plain copy.
+rm -rf "$replay"; mkdir -p "$replay"; cp -r "$bin"/*.dll "$bin"/*.json "$replay"/
 dotnet tool restore >/dev/null
 # Instrument only the code under test: the loader (Google.Protobuf's parser is someone else's code).
 dotnet tool run sharpfuzz "$bin/Superposition.Onnx.dll" >/dev/null
@@ -49,12 +52,12 @@ done
 crashes=0; hangs=0; unconfirmed=0
 while IFS= read -r -d '' file; do
   if [[ "$file" == */hangs/* ]]; then
-    if timeout 20 dotnet "$bin/Superposition.Fuzz.dll" replay "$file" >/dev/null 2>&1 || (($? != 124)); then
+    if timeout 20 dotnet "$replay/Superposition.Fuzz.dll" replay "$file" >/dev/null 2>&1 || (($? != 124)); then
       unconfirmed=$((unconfirmed + 1))
     else
       hangs=$((hangs + 1)); echo "hang: $file"
     fi
-  elif ! dotnet "$bin/Superposition.Fuzz.dll" replay "$file" >/dev/null 2>&1; then
+  elif ! dotnet "$replay/Superposition.Fuzz.dll" replay "$file" >/dev/null 2>&1; then
     crashes=$((crashes + 1)); echo "crash: $file"
   else
     unconfirmed=$((unconfirmed + 1))

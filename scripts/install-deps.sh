@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 packages=(libopenblas0-pthread fonts-dejavu-core)   # fast LAPACK for the native backend; fonts for the PDF report
 if [[ "${1:-}" == "--for-tests" ]]; then
   # ONNX conformance models; pdftotext/pdftoppm for report tests; the onnx checker as an independent reference;
-  # AFL++ for the loader's fuzz smoke (fuzz/run.sh)
-  packages+=(libonnx-testdata poppler-utils python3-onnx python3-numpy afl++)
+  # AFL++ for the loader's fuzz smoke (fuzz/run.sh); headless Chromium for the HTML report tests
+  packages+=(libonnx-testdata poppler-utils python3-onnx python3-numpy afl++ chromium)
   packages+=(slurm-wlm munge)  # a single-node Slurm (scripts/slurm-local.sh) for the sharded-run test
 fi
 

@@ -20,3 +20,13 @@ internal static class Requirements
 
     public const string OnnxTestDataInstall = "install it with 'apt-get install libonnx-testdata' (.ci/run does this)";
 }
+
+/// <summary>A fact that needs Chromium; reported as skipped, with the command that installs it, when it is missing.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+internal sealed class RequiresChromiumFactAttribute : FactAttribute
+{
+    public RequiresChromiumFactAttribute()
+    {
+        if (!File.Exists(HeadlessChromium.Executable)) Skip = $"{HeadlessChromium.Executable} is missing: install it with 'scripts/install-deps.sh --for-tests' (Debian package chromium)";
+    }
+}

@@ -91,7 +91,7 @@ internal static class PhaseProfile
             () => PairwiseCoherence.Compute(backend, frame, options.Coherence));
         Time("heavy-tail + shuffle null (Syrk + eigenvalues)", (n * m * m) + (4.0 / 3 * m * m * m), 0,
             () => EsdStatistics.Compute(backend, input, spectrum.Eigenvalues, spectrum.Rank, options.HeavyTail));
-        Time("localized clusters", 0, 0, () => LocalizedClusters.Compute(frame, spectrum, measures, options.LocalizedThreshold, options.Polytopes));
+        Time("localized clusters", 0, 0, () => LocalizedClusters.Compute(backend, frame, spectrum, measures, options));
         var capacity = ResultBuilder.Capacity(frame, spectrum, FeatureQuantities.From(frame, measures, leverage), method);
         return (phases, capacity.IdentityResidual);
     }

@@ -1,12 +1,13 @@
 using System.CommandLine;
 using Superposition.Runtime.Analysis;
+using Superposition.Spectral.Analysis;
 using Superposition.Spectral.LinearAlgebra;
 using Superposition.Spectral.Models;
 
 namespace Superposition.Cli.Commands;
 
 /// <summary>The options every analysing verb (analyze, compare, audit) shares, read into <see cref="ModelAnalysisOptions"/>.</summary>
-internal sealed class AnalysisOptionSet
+internal sealed partial class AnalysisOptionSet
 {
     private readonly Option<string[]> _layers = new("--layers")
     {
@@ -32,7 +33,30 @@ internal sealed class AnalysisOptionSet
     private readonly Option<double?> _eigenspaceTolerance = new("--eigenspace-tolerance")
     {
         HelpName = "SHARE",
-        Description = "Group eigenvalues within this share of λ_max into one eigenspace (default 1e-4; trained toy frames need about 0.05).",
+        Description = "Group eigenvalues within this share of λ_max into one eigenspace; implies --eigenspace-grouping fixed unless that is given (default 1e-4: with gap grouping, differences this small always merge).",
+    };
+
+    private readonly Option<string?> _eigenspaceGrouping = new("--eigenspace-grouping")
+    {
+        HelpName = "gaps|fixed",
+        Description = "gaps (default): eigenspaces from relative gaps in the sorted spectrum; fixed: one tolerance times λ_max (--eigenspace-tolerance).",
+    };
+
+    private readonly Option<string?> _xminRule = new("--xmin-rule")
+    {
+        HelpName = "weightwatcher|minimum-tail",
+        Description = "Candidate x_min of the power-law fit: weightwatcher (default, WeightWatcher 0.7.5.5: every eigenvalue but the largest) or minimum-tail (tails of at least --min-tail).",
+    };
+
+    private readonly Option<bool> _convSlices = new("--conv-slices")
+    {
+        Description = "Also fit α on conv kernels as WeightWatcher does: kh·kw slices [out, in] scaled by sqrt(1/2), eigenvalues pooled (beside our flattened frame).",
+    };
+
+    private readonly Option<int?> _minTail = new("--min-tail")
+    {
+        HelpName = "N",
+        Description = "With --xmin-rule minimum-tail: the shortest tail a fit may use (default 10).",
     };
 
     private readonly Option<double?> _cosineTolerance = new("--cosine-tolerance")
@@ -50,6 +74,10 @@ internal sealed class AnalysisOptionSet
     {
         command.Options.Add(_probe);
         command.Options.Add(_eigenspaceTolerance);
+        command.Options.Add(_eigenspaceGrouping);
+        command.Options.Add(_xminRule);
+        command.Options.Add(_minTail);
+        command.Options.Add(_convSlices);
         command.Options.Add(_cosineTolerance);
         command.Options.Add(_layers);
         command.Options.Add(_backend);
@@ -65,6 +93,9 @@ internal sealed class AnalysisOptionSet
         return ProbeRunner.Run(modelPath, new ProbeRunOptions(), backend);
     }
 
+    /// <summary>Whether <c>--probe</c> was given (for verbs that cannot honour it and must say so).</summary>
+    public bool ProbeRequested(ParseResult parse) => parse.GetValue(_probe);
+
     public ILinearAlgebraBackend Backend(ParseResult parse) => LinearAlgebraBackends.Create(parse.GetValue(_backend));
 
     public ModelAnalysisOptions Read(ParseResult parse, bool perFeature = false)
@@ -78,9 +109,10 @@ internal sealed class AnalysisOptionSet
         if (parse.GetValue(_eigenspaceTolerance) is double eigen)
         {
             if (!(eigen > 0 && eigen < 1)) throw Fail.InvalidArgument("--eigenspace-tolerance", eigen, "a share of λ_max in (0, 1)");
-            options = options with { Analysis = options.Analysis with { EigenspaceTolerance = eigen } };
+            options = options with { Analysis = options.Analysis with { EigenspaceTolerance = eigen, Grouping = EigenspaceGrouping.Fixed } };
         }
 
+        options = options with { Analysis = ReadSpectralDepth(parse, options.Analysis) };
         if (parse.GetValue(_cosineTolerance) is double cosine)
         {
             if (!(cosine > 0 && cosine < 1)) throw Fail.InvalidArgument("--cosine-tolerance", cosine, "a tolerance in (0, 1)");

@@ -37,7 +37,7 @@ internal static class AnalyzeCommand
             var loaded = OnnxModelLoader.Load(parse.GetValue(model)!.FullName, CommonOptions.Loading(parse));
             var checkpoint = Checkpoint(parse.GetValue(checkpoints), parse.GetValue(resume), jsonFile, loaded.Path, options);
             var title = plan is null ? $"analysing {loaded.FileName} ({backend.Name})" : $"analysing shard {plan} of {loaded.FileName} ({backend.Name})";
-            var result = LayerProgressDisplay.Run(context, title, progress => ModelAnalyzer.Analyze(loaded, options, backend, progress, default, checkpoint));
+            var result = LayerProgressDisplay.Run(context, title, progress => Spectral.HeavyTail.ConvSliceSpectrum.Attach(ModelAnalyzer.Analyze(loaded, options, backend, progress, default, checkpoint), loaded, backend));
             if (checkpoint is { Restored: > 0 } restored) context.Status($"resumed: {restored.Restored} layer(s) taken from the checkpoints");
             if (plan is null) AnalysisGuard.RequireLayers(loaded, result);
             AnalysisTable.Print(context, result);

@@ -40,7 +40,7 @@ internal static class AuditCommand
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var loaded = OnnxModelLoader.Load(modelPath, CommonOptions.Loading(parse));
             var result = LayerProgressDisplay.Run(context, $"analysing {loaded.FileName} ({backend.Name})",
-                progress => ModelAnalyzer.Analyze(loaded, options, backend, progress));
+                progress => Spectral.HeavyTail.ConvSliceSpectrum.Attach(ModelAnalyzer.Analyze(loaded, options, backend, progress), loaded, backend));
             AnalysisGuard.RequireLayers(loaded, result);
             var comparison = baselines.Compare(parse, context, result, backend);
             var probe = analysis.Probe(parse, context, loaded.Path, backend);

@@ -14,5 +14,6 @@ internal static class CommandCatalog
         yield return ToyCommand.Create(context);
         yield return CompareCommand.Create(context);
         yield return MergeCommand.Create(context);
+        yield return DiffCommand.Create(context);
     }
 }

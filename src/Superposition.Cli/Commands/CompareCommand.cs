@@ -27,7 +27,7 @@ internal static class CompareCommand
             var options = analysis.Read(parse, perFeature: true);
             var backend = analysis.Backend(parse);
             var loaded = OnnxModelLoader.Load(parse.GetValue(model)!.FullName, CommonOptions.Loading(parse));
-            var result = LayerProgressDisplay.Run(context, $"analysing {loaded.FileName}", progress => ModelAnalyzer.Analyze(loaded, options, backend, progress));
+            var result = LayerProgressDisplay.Run(context, $"analysing {loaded.FileName}", progress => Spectral.HeavyTail.ConvSliceSpectrum.Attach(ModelAnalyzer.Analyze(loaded, options, backend, progress), loaded, backend));
             var comparison = baselines.Compare(parse, context, result, backend)
                 ?? throw Fail.InvalidArgument("--no-baselines", true, "compare needs baselines; drop --no-baselines");
             Print(context, comparison);

@@ -16,15 +16,17 @@ public static partial class AuditReportBuilder
             [
                 new("weight", $"{layer.Tensor} {Shape(layer.Shape)} {layer.Dtype}, read by {layer.Op} '{layer.Layer}'"),
                 new("frame", layer.OrientationDescription),
-                new("spectrum", $"rank {a.Spectrum.Rank} of {layer.Hidden}; λ_max {F(a.Spectrum.LambdaMax)}; {a.Spectrum.Eigenspaces.Count} eigenspaces at tolerance {F(a.Options.EigenspaceTolerance)}·λ_max"),
-                new("superposition", $"D* = {F(a.Capacity.DimensionsPerFeature)}, ΣD = {F(a.Capacity.SumDimensionality)} (ΣD/m = {F(a.Capacity.CapacityRatio)}, ΣD/r = {F(a.Capacity.RankCapacityRatio)}); median D_i {F(a.Capacity.Dimensionality.Median)}"),
+                new("spectrum", $"rank {a.Spectrum.Rank} of {layer.Hidden}; λ_max {F(a.Spectrum.LambdaMax)}; {a.Spectrum.Eigenspaces.Count} eigenspaces ({a.Grouping?.Method ?? "fixed"} grouping)"),
+                new("eigenspace grouping", GroupingLine(a)),
+                new("superposition", $"D* = {F(a.Capacity.DimensionsPerFeature)} (raw weights; scale-free {F(a.Capacity.DimensionsPerFeatureScaleFree)}), ΣD = {F(a.Capacity.SumDimensionality)} (ΣD/m = {F(a.Capacity.CapacityRatio)}, ΣD/r = {F(a.Capacity.RankCapacityRatio)}); median D_i {F(a.Capacity.Dimensionality.Median)}"),
                 new("capacity identity", $"m − ΣD = {F(a.Capacity.IdentityLeft)}, (m − r) + Σ(ℓ − D) = {F(a.Capacity.IdentityRight)}, residual {F(a.Capacity.IdentityResidual)}"),
                 new("localization", $"{a.Localization.OnEigenspaces.LocalizedCount} of {a.LiveFeatureCount} features localized (q ≥ {F(a.Options.LocalizedThreshold)}); median participation ratio {F(a.Localization.OnEigenspaces.ParticipationRatio.Median)} eigenspaces, {F(a.Localization.OnBins.ParticipationRatio.Median)} bins"),
                 new("geometry", $"τ = {F(a.Geometry.Tightness)}; frame potential {F(a.Geometry.FramePotential)} (tight bound {F(a.Geometry.FramePotentialLowerBound)}); {a.Polytopes.ClusterCount} localized cluster(s){Templates(layer)}"),
                 new("coherence", $"μ_max {F(a.Coherence.MaxCoherence)} (Welch bound {F(a.Coherence.WelchBound)}); mean cos² {F(a.Coherence.MeanSquaredCoherence)} (random 1/m = {F(a.Coherence.RandomMeanSquared)}); {(a.Coherence.Exact ? "all pairs" : $"{a.Coherence.SampledFeatures} sampled features, seed {a.Coherence.SampleSeed}")}"),
                 new("heavy tail", fit.Succeeded
-                    ? $"α = {F(fit.Alpha)} ± {F(fit.Sigma)} ({a.HeavyTail.Quality}), x_min {F(fit.XMin)}, tail {fit.TailSize}, D_KS {F(fit.KsDistance)}; stable rank {F(a.HeavyTail.StableRank)}; {a.HeavyTail.MarchenkoPastur.SpikeCount} spike(s) above the MP edge"
+                    ? $"α = {F(fit.Alpha)} ± {F(fit.Sigma)} ({a.HeavyTail.Quality}), x_min {F(fit.XMin)}, tail {fit.TailSize}{(fit.LowConfidence ? " (low confidence)" : "")}, D_KS {F(fit.KsDistance)} ({fit.XMinRule} rule); stable rank {F(a.HeavyTail.StableRank)}; {a.HeavyTail.MarchenkoPastur.SpikeCount} spike(s) above the MP edge{HeavyTailNulls(a)}"
                     : $"no power-law fit: {fit.Reason}; stable rank {F(a.HeavyTail.StableRank)}"),
+                .. ConvSliceLines(layer),
             ]),
         };
         foreach (string note in layer.Notes) blocks.Add(Callout.FromMarkup(CalloutKind.Note, note));
@@ -45,7 +47,7 @@ public static partial class AuditReportBuilder
 
         blocks.Add(new ChartBlock(LayerCharts.Localization(layer), "How concentrated each feature's spectral measure is: q = 1 puts all of a feature in one eigenspace.", 0.45));
         blocks.Add(new ChartBlock(LayerCharts.Coherence(layer), "Absolute cosines between features. No frame of this shape can have its largest |cos| below the Welch bound.", 0.45));
-        return new Section($"{layer.Name} ({layer.Features} × {layer.Hidden})", blocks);
+        return new Section($"{layer.Name} ({layer.Features} × {layer.Hidden})", blocks) { Anchor = LayerAnchor(input.Analysis, layer) };
     }
 
     private static string Templates(LayerAnalysis layer)

@@ -1,4 +1,5 @@
 using Superposition.Reports.Model;
+using Superposition.Spectral.Models;
 
 namespace Superposition.Reports.Audit;
 
@@ -20,13 +21,15 @@ public static partial class AuditReportBuilder
         return new Section("About this audit", blocks);
     }
 
-    private static Section Summary(AuditInput input)
+    private static Section Summary(AuditInput input, IReadOnlyList<LayerAnalysis> detailed)
     {
         var a = input.Analysis;
+        var withDetail = detailed.ToHashSet();
         var columns = new List<TableColumn>
         {
-            new("layer", RelativeWidth: 2.4),
-            new("op", RelativeWidth: 1.3),
+            new("layer", RelativeWidth: 2.4) { Filter = ColumnFilter.Text },
+            new("op", RelativeWidth: 1.3) { Filter = ColumnFilter.Choice },
+            new("role", RelativeWidth: 1.2) { Filter = ColumnFilter.Choice, InteractiveOnly = true },
             new("n × m", ColumnAlignment.Right, RelativeWidth: 1.5),
             new("D*", ColumnAlignment.Right, RelativeWidth: 1.1),
             new("ΣD/m", ColumnAlignment.Right, RelativeWidth: 1.1),
@@ -34,6 +37,7 @@ public static partial class AuditReportBuilder
             new("τ", ColumnAlignment.Right, RelativeWidth: 1.1),
             new("μmax / Welch", ColumnAlignment.Right, RelativeWidth: 1.9),
             new("α (band)", ColumnAlignment.Right, RelativeWidth: 2.0),
+            new("findings", RelativeWidth: 2.2) { Filter = ColumnFilter.Choice, InteractiveOnly = true },
         };
         if (input.Comparison is not null) columns.Add(new TableColumn("nearest toy regime", RelativeWidth: 2.6));
         var rows = new List<IReadOnlyList<TableCell>>();
@@ -41,17 +45,21 @@ public static partial class AuditReportBuilder
         {
             var x = layer.Analysis;
             var fit = x.HeavyTail.PowerLaw;
+            TableCell name = layer.Name + (layer.Notes.Count > 0 ? " *" : "");
+            var tags = Findings.TagsFor(layer, input);
             var row = new List<TableCell>
             {
-                layer.Name + (layer.Notes.Count > 0 ? " *" : ""),
+                withDetail.Contains(layer) ? name with { Link = LayerAnchor(a, layer) } : name,
                 layer.Op,
+                Role(layer),
                 $"{layer.Features} × {layer.Hidden}",
-                F(x.Capacity.DimensionsPerFeature),
-                F(x.Capacity.CapacityRatio),
-                $"{x.Localization.OnEigenspaces.LocalizedFraction:P0}",
-                F(x.Geometry.Tightness),
-                x.Coherence.MaxCoherence is double max ? $"{F(max)} / {F(x.Coherence.WelchBound)}" : "—",
-                fit.Succeeded ? $"{F(fit.Alpha)} ({x.HeavyTail.Quality})" : "no fit",
+                Sorted(F(x.Capacity.DimensionsPerFeature), x.Capacity.DimensionsPerFeature),
+                Sorted(F(x.Capacity.CapacityRatio), x.Capacity.CapacityRatio),
+                Sorted($"{x.Localization.OnEigenspaces.LocalizedFraction:P0}", x.Localization.OnEigenspaces.LocalizedFraction),
+                Sorted(F(x.Geometry.Tightness), x.Geometry.Tightness),
+                x.Coherence.MaxCoherence is double max ? Sorted($"{F(max)} / {F(x.Coherence.WelchBound)}", max) : "—",
+                fit.Succeeded ? Sorted($"{F(fit.Alpha)} ({x.HeavyTail.Quality})", fit.Alpha) : "no fit",
+                TableCell.Of(tags[0] == "none" ? "—" : string.Join(", ", tags)) with { Tags = tags },
             };
             if (input.Comparison?.For(layer.Name) is { } match) row.Add($"{match.Nearest.Regime.Split(':')[0]}, {match.Nearest.Baseline} ({match.Closeness})");
             else if (input.Comparison is not null) row.Add("—");
@@ -60,7 +68,7 @@ public static partial class AuditReportBuilder
 
         var blocks = new List<Block>
         {
-            new Table(columns, rows, "Every analysed layer. n × m: features × hidden dimensions in the orientation used; local.: share of features localized in one eigenspace; * marks a layer with a caveat (see its detail section or the JSON)."),
+            new Table(columns, rows, "Every analysed layer. n × m: features × hidden dimensions in the orientation used; D*: m / ‖W‖_F² on the raw weights (scale-dependent; each layer's detail gives the scale-free m/n beside it); local.: share of features localized in one eigenspace; * marks a layer with a caveat (see its detail section or the JSON). The HTML page adds two columns to sort and filter by: the role (how the frame's features were read: read, write, embedding, rows, columns) and the findings below that name the layer."),
         };
         blocks.Add(new Heading("Findings"));
         blocks.AddRange(Findings.For(input));
@@ -68,7 +76,10 @@ public static partial class AuditReportBuilder
         return new Section("Summary", blocks);
     }
 
-    private static IEnumerable<Block> SkippedBlocks(Spectral.Models.ModelAnalysis a)
+    /// <summary>A cell showing a rounded number that sorts (in the HTML page) by the exact value.</summary>
+    private static TableCell Sorted(string text, double? value) => TableCell.Of(text) with { SortKey = value };
+
+    private static IEnumerable<Block> SkippedBlocks(ModelAnalysis a)
     {
         if (a.Skipped.Count == 0) yield break;
         yield return new Heading("Not analysed");

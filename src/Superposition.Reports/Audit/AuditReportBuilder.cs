@@ -1,5 +1,6 @@
 using System.Globalization;
 using Superposition.Reports.Model;
+using Superposition.Spectral.Models;
 
 namespace Superposition.Reports.Audit;
 
@@ -13,8 +14,8 @@ public static partial class AuditReportBuilder
     {
         ArgumentNullException.ThrowIfNull(input);
         var analysis = input.Analysis;
-        var sections = new List<Section> { Cover(input), Summary(input) };
         var detailed = LayerRanking.MostInformative(analysis, input.DetailLayers);
+        var sections = new List<Section> { Cover(input), Summary(input, detailed) };
         if (detailed.Count > 0)
         {
             sections.Add(new Section("Layers in detail", DetailIntro(analysis, detailed.Count)));
@@ -44,13 +45,27 @@ public static partial class AuditReportBuilder
         ];
     }
 
-    private static Block[] DetailIntro(Spectral.Models.ModelAnalysis analysis, int shown)
+    private static Block[] DetailIntro(ModelAnalysis analysis, int shown)
     {
         string which = shown == analysis.Layers.Count
             ? "Every analysed layer follows."
             : $"The {shown} most informative of the {analysis.Layers.Count} analysed layers follow (the most overcomplete frames, and those with unusual spectra or collapsed features); the summary table above covers all of them, and --detail N shows more.";
         return [Paragraph.Plain(which + " Each section shows the spectrum of the frame operator F = W Wᵀ, the spectrum's histogram with its power-law fit and Marchenko–Pastur edge, the distribution of feature dimensionalities D_i with the toy-model fractions, the localization of features in the spectrum, and the coherence of the features.")];
     }
+
+    /// <summary>Id of a layer's detail section, which its summary row links to: its position in the model, so always unique.</summary>
+    internal static string LayerAnchor(ModelAnalysis analysis, LayerAnalysis layer)
+    {
+        for (int i = 0; i < analysis.Layers.Count; i++)
+        {
+            if (ReferenceEquals(analysis.Layers[i], layer)) return "layer-" + i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        throw Fail.Internal($"layer '{layer.Name}' is not one of the analysed layers");
+    }
+
+    /// <summary>The role a layer's frame plays, as the summary table shows and filters it: how its features were read.</summary>
+    internal static string Role(LayerAnalysis layer) => layer.Orientation;
 
     internal static string F(double? value) => value is double v ? NumberFormat.Compact(v, 3) : "—";
 }

@@ -29,7 +29,7 @@ internal static class Findings
         // Frames overcomplete by construction (one hidden dimension, depthwise kernels, fixed transforms) trivially
         // have collinear features and degenerate spectra: they are named under caveats, not as findings.
         var learned = layers.Except(byConstruction).ToList();
-        var strong = learned.Where(l => Ratio(l) >= StrongOvercompleteness).OrderByDescending(Ratio).ToList();
+        var strong = learned.Where(IsStronglyOvercomplete).OrderByDescending(Ratio).ToList();
         blocks.Add(strong.Count == 0
             ? Callout.FromMarkup(CalloutKind.Finding, $"No layer holds {StrongOvercompleteness:0} or more features per dimension (apart from frames overcomplete by construction).", "Superposition")
             : Callout.FromMarkup(CalloutKind.Finding,
@@ -37,14 +37,14 @@ internal static class Findings
                 + List(strong, l => $"`{l.Name}` ({l.Features} × {l.Hidden}, ΣD/m = {AuditReportBuilder.F(l.Analysis.Capacity.CapacityRatio)}, {l.Analysis.Localization.OnEigenspaces.LocalizedFraction:P0} localized)") + ".",
                 "Superposition"));
 
-        var polytopes = learned.Where(l => l.Analysis.Polytopes.Clusters.Any(c => c.Template != "none")).ToList();
+        var polytopes = learned.Where(HasPolytopes).ToList();
         if (polytopes.Count > 0)
         {
             blocks.Add(Callout.FromMarkup(CalloutKind.Finding, "Localized features form regular configurations in " + List(polytopes, l =>
-                $"`{l.Name}` ({string.Join(", ", l.Analysis.Polytopes.Clusters.Where(c => c.Template != "none").Select(c => c.Template).Distinct().Take(4))})") + ".", "Geometry"));
+                $"`{l.Name}` ({string.Join(", ", l.Analysis.Polytopes.Clusters.Where(IsScheme).Select(c => c.Template).Distinct().Take(4))})") + ".", "Geometry"));
         }
 
-        var collapsed = learned.Where(l => l.Analysis.Coherence.FeaturesInDuplicateClusters > 0).OrderByDescending(l => l.Analysis.Coherence.FeaturesInDuplicateClusters).ToList();
+        var collapsed = learned.Where(HasDuplicates).OrderByDescending(l => l.Analysis.Coherence.FeaturesInDuplicateClusters).ToList();
         if (collapsed.Count > 0)
         {
             blocks.Add(Callout.FromMarkup(CalloutKind.Warning, "Near-duplicate features (|cos| ≥ " + collapsed[0].Analysis.Coherence.DuplicateThreshold.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)
@@ -54,7 +54,7 @@ internal static class Findings
 
         var overfit = learned.Where(l => l.Analysis.HeavyTail.Quality == "over-fit").ToList();
         var undertrained = learned.Where(l => l.Analysis.HeavyTail.Quality == "under-trained").ToList();
-        var random = learned.Where(l => l.Analysis.HeavyTail.Shuffle is { } s && s.SpectrumDistance < RandomSpectrumDistance).ToList();
+        var random = learned.Where(LooksRandom).ToList();
         if (overfit.Count > 0)
         {
             blocks.Add(Callout.FromMarkup(CalloutKind.Warning, $"Power-law exponent α below 2 (WeightWatcher's over-fit band) in " + List(overfit, Alpha) + ". Small layers give noisy fits; read σ_α in the detail sections.", "Heavy-tailed spectra"));
@@ -76,7 +76,7 @@ internal static class Findings
             blocks.Add(Callout.FromMarkup(CalloutKind.Note, "Read with care: " + List(byConstruction, l => $"`{l.Name}`: {l.Notes[0]}") + ".", "Caveats"));
         }
 
-        var shaky = layers.Where(l => l.Analysis.Capacity.IdentityResidual > 1e-8 * Math.Max(1, l.Hidden)).ToList();
+        var shaky = layers.Where(IsIllConditioned).ToList();
         if (shaky.Count > 0)
         {
             blocks.Add(Callout.FromMarkup(CalloutKind.Warning, "The capacity identity m − ΣD = (m − r) + Σ(ℓ − D) holds only to " + List(shaky, l => $"`{l.Name}` ({AuditReportBuilder.F(l.Analysis.Capacity.IdentityResidual)})") + "; these layers are ill-conditioned and their leverages are less accurate.", "Numerical self-check"));
@@ -94,6 +94,41 @@ internal static class Findings
         return blocks;
     }
 
+    /// <summary>
+    /// Short names of the findings and caveats above that name <paramref name="layer"/>, by the same rules, for the
+    /// summary table's findings column; "none" when no rule names it.
+    /// </summary>
+    public static IReadOnlyList<string> TagsFor(LayerAnalysis layer, AuditInput input)
+    {
+        var tags = new List<string>();
+        if (layer.ByConstruction)
+        {
+            tags.Add("by construction");
+        }
+        else
+        {
+            if (IsStronglyOvercomplete(layer)) tags.Add("superposition");
+            if (HasPolytopes(layer)) tags.Add("polytopes");
+            if (HasDuplicates(layer)) tags.Add("near-duplicates");
+            if (layer.Analysis.HeavyTail.Quality is "over-fit" or "under-trained") tags.Add("α " + layer.Analysis.HeavyTail.Quality);
+            if (LooksRandom(layer)) tags.Add("random-like spectrum");
+        }
+
+        if (IsIllConditioned(layer)) tags.Add("ill-conditioned");
+        if (input.Comparison?.For(layer.Name) is { Closeness: "close" }) tags.Add("close to a toy");
+        return tags.Count == 0 ? ["none"] : tags;
+    }
+
+    private static bool IsStronglyOvercomplete(LayerAnalysis l) => Ratio(l) >= StrongOvercompleteness;
+
+    private static bool HasPolytopes(LayerAnalysis l) => l.Analysis.Polytopes.Clusters.Any(IsScheme);
+
+    private static bool HasDuplicates(LayerAnalysis l) => l.Analysis.Coherence.FeaturesInDuplicateClusters > 0;
+
+    private static bool LooksRandom(LayerAnalysis l) => l.Analysis.HeavyTail.Shuffle is { } s && s.SpectrumDistance < RandomSpectrumDistance;
+
+    private static bool IsIllConditioned(LayerAnalysis l) => l.Analysis.Capacity.IdentityResidual > 1e-8 * Math.Max(1, l.Hidden);
+
     private static double Ratio(LayerAnalysis layer) => layer.Features / (double)layer.Hidden;
 
     private static string Alpha(LayerAnalysis l) =>
@@ -105,4 +140,7 @@ internal static class Findings
         var shown = all.Take(6).Select(describe).ToList();
         return string.Join(", ", shown) + (all.Count > 6 ? $" and {all.Count - 6} more" : "");
     }
+
+    /// <summary>A cluster named a regular configuration: its cosines matched a template and its association-scheme test passed.</summary>
+    private static bool IsScheme(Spectral.Analysis.PolytopeCluster c) => c.Template != "none" && c.Scheme?.Passed == true;
 }

@@ -45,7 +45,7 @@ public static class ToyRegime
             return $"no superposition: {represented.Count} feature(s) in {m} dimensions, median D {median:0.##}";
         }
 
-        var named = a.Polytopes.Clusters.Where(c => c.Template is not ("none" or "orthogonal")).ToList();
+        var named = a.Polytopes.Clusters.Where(c => c.Template is not ("none" or "orthogonal") && c.Scheme?.Passed == true).ToList();
         if (named.Count > 0 && named.Sum(c => c.Members.Count) * 2 >= represented.Count)
         {
             var grouped = named.GroupBy(c => c.Template).Select(g => g.Count() == 1 ? g.Key : $"{g.Count()} × {g.Key}");

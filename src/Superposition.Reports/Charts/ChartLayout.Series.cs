@@ -23,7 +23,7 @@ internal static partial class ChartLayout
     }
 
     private static void DrawSeries(
-        List<Primitive> p, List<Primitive> markers, ChartSeries series, ChartColor color, Box plot, AxisMap x, AxisMap y, (double Min, double Max)? colorRange, List<string> notes)
+        List<Primitive> p, List<Primitive> markers, ChartSeries series, ChartColor color, Box plot, AxisMap x, AxisMap y, (double Min, double Max)? colorRange, List<string> notes, ChartTips tips)
     {
         switch (series)
         {
@@ -41,6 +41,8 @@ internal static partial class ChartLayout
                     }
                 }
 
+                TipPoints(tips, line, line.X, line.Y, plot, x, y);
+
                 break;
             case ScatterSeries scatter:
                 for (var i = 0; i < scatter.X.Count; i++)
@@ -55,9 +57,11 @@ internal static partial class ChartLayout
                     }
                 }
 
+                TipPoints(tips, scatter, scatter.X, scatter.Y, plot, x, y);
+
                 break;
             case HistogramSeries histogram:
-                DrawHistogram(p, histogram, color, x, y);
+                DrawHistogram(p, histogram, color, x, y, tips);
                 break;
             case ReferenceLine reference:
                 var refStroke = new Stroke(color, 0.9, reference.Dashed);
@@ -74,7 +78,7 @@ internal static partial class ChartLayout
 
                 break;
             case HeatmapSeries heatmap when colorRange is { } range:
-                DrawHeatmap(p, heatmap, range, x, y, notes);
+                DrawHeatmap(p, heatmap, range, x, y, notes, tips);
                 break;
             default:
                 break; // a second heatmap, or one on log axes: ChartData already noted it
@@ -137,8 +141,9 @@ internal static partial class ChartLayout
         }
     }
 
-    private static void DrawHistogram(List<Primitive> p, HistogramSeries histogram, ChartColor color, AxisMap x, AxisMap y)
+    private static void DrawHistogram(List<Primitive> p, HistogramSeries histogram, ChartColor color, AxisMap x, AxisMap y, ChartTips tips)
     {
+        var tipSeries = TipSeries(tips, histogram);
         // Bars stand on zero (linear) or on the bottom of the axis (log, where zero does not exist).
         var baseValue = y.IsLog ? y.Ticks.Min : Math.Clamp(0, y.Ticks.Min, y.Ticks.Max);
         var baseY = y.Map(baseValue);
@@ -155,6 +160,7 @@ internal static partial class ChartLayout
 
             var a = At(x, y, lo, h);
             var b = At(x, y, hi, h);
+            TipBar(tips, tipSeries, a, b, baseY, lo, hi, h);
             if (histogram.Style == HistogramStyle.Bars)
             {
                 var top = Math.Min(a.Y, baseY);
@@ -222,7 +228,7 @@ internal static partial class ChartLayout
         return (lo, hi);
     }
 
-    private static void DrawHeatmap(List<Primitive> p, HeatmapSeries heatmap, (double Min, double Max) range, AxisMap x, AxisMap y, List<string> notes)
+    private static void DrawHeatmap(List<Primitive> p, HeatmapSeries heatmap, (double Min, double Max) range, AxisMap x, AxisMap y, List<string> notes, ChartTips tips)
     {
         var rows = heatmap.Values.Count;
         var columns = heatmap.Values[0].Count;
@@ -237,6 +243,7 @@ internal static partial class ChartLayout
         var nanColor = new ChartColor(200, 200, 200);
         int blockRows = (rows + fr - 1) / fr, blockColumns = (columns + fc - 1) / fc;
         var means = new ChartColor[blockRows, blockColumns];
+        var values = new double[blockRows, blockColumns];
         for (var br = 0; br < blockRows; br++)
         {
             for (var bc = 0; bc < blockColumns; bc++)
@@ -256,6 +263,7 @@ internal static partial class ChartLayout
                     }
                 }
 
+                values[br, bc] = count == 0 ? double.NaN : sum / count;
                 means[br, bc] = count == 0 ? nanColor : ColorScales.At(heatmap.Scale, ((sum / count) - range.Min) / (range.Max - range.Min));
             }
         }
@@ -265,14 +273,17 @@ internal static partial class ChartLayout
         var b = At(x, y, (blockColumns * fc) - 0.5, (blockRows * fr) - 0.5);
         bool flipRows = a.Y > b.Y, flipColumns = a.X > b.X; // row 0 drawn at the bottom unless the axis is reversed
         var pixels = new ChartColor[blockRows * blockColumns];
+        var drawnValues = new double[blockRows * blockColumns];
         for (var i = 0; i < blockRows; i++)
         {
             for (var j = 0; j < blockColumns; j++)
             {
                 pixels[(i * blockColumns) + j] = means[flipRows ? blockRows - 1 - i : i, flipColumns ? blockColumns - 1 - j : j];
+                drawnValues[(i * blockColumns) + j] = values[flipRows ? blockRows - 1 - i : i, flipColumns ? blockColumns - 1 - j : j];
             }
         }
 
         p.Add(new RasterPrimitive(Math.Min(a.X, b.X), Math.Min(a.Y, b.Y), Math.Abs(b.X - a.X), Math.Abs(b.Y - a.Y), blockColumns, blockRows, pixels));
+        tips.Heat = new HeatTip(heatmap.Name ?? "value", Math.Min(a.X, b.X), Math.Min(a.Y, b.Y), Math.Abs(b.X - a.X), Math.Abs(b.Y - a.Y), rows, columns, blockRows, blockColumns, fr, fc, flipRows, flipColumns, drawnValues);
     }
 }

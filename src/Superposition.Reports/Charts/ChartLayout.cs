@@ -87,11 +87,12 @@ internal static partial class ChartLayout
 
         // Markers are not clipped: a point on the edge of the range would otherwise show as half a dot.
         var markers = new List<Primitive>();
+        var tips = new ChartTips { XLabel = chart.XAxis.Label ?? "x", YLabel = chart.YAxis.Label ?? "y", Plot = (plot.X, plot.Y, plot.Width, plot.Height) };
         var colorIndex = 0;
         foreach (var series in chart.Series)
         {
             var color = series is HeatmapSeries ? ChartColor.Black : series.Color ?? ChartColor.Palette[colorIndex++ % ChartColor.Palette.Count];
-            DrawSeries(p, markers, series, color, plot, xMap, yMap, series == heatmap ? colorRange : null, notes);
+            DrawSeries(p, markers, series, color, plot, xMap, yMap, series == heatmap ? colorRange : null, notes, tips);
         }
 
         p.Add(new PopClipPrimitive());
@@ -115,7 +116,7 @@ internal static partial class ChartLayout
         }
 
         DrawLegend(p, chart.Legend, legend, legendSize, plot, width);
-        return new ChartDrawing(width, height, p, notes);
+        return new ChartDrawing(width, height, p, notes) { Tips = tips };
     }
 
     private static TickSet ResolveTicks(Axis axis, Extent extent, int target, string name, bool expand)

@@ -67,4 +67,8 @@ internal sealed record PopClipPrimitive : Primitive;
 /// <param name="Primitives">Drawing commands in painting order.</param>
 /// <param name="Notes">Data issues worth telling the reader (skipped NaN, non-positive values on log axes,
 /// downsampled heatmaps).</param>
-internal sealed record ChartDrawing(double Width, double Height, IReadOnlyList<Primitive> Primitives, IReadOnlyList<string> Notes);
+internal sealed record ChartDrawing(double Width, double Height, IReadOnlyList<Primitive> Primitives, IReadOnlyList<string> Notes)
+{
+    /// <summary>The values under the drawn data, for renderers with tooltips; empty when the chart has no data.</summary>
+    public ChartTips Tips { get; init; } = new();
+}

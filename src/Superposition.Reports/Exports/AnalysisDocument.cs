@@ -67,6 +67,18 @@ public sealed record LayerDocument(
     double Seconds,
     PerFeatureDocument? PerFeature)
 {
+    /// <summary>Scale-free D* = m · mean ‖w_i‖² / ‖W‖_F² (= m/n), beside the raw <see cref="DimsPerFeature"/>.</summary>
+    public double DimsPerFeatureScaleFree { get; init; }
+
+    /// <summary>The eigenspace grouping used.</summary>
+    public EigenspaceGroupingResult? Grouping { get; init; }
+
+    /// <summary>Localized share under gap grouping and fixed tolerances; null when switched off.</summary>
+    public IReadOnlyList<GroupingSensitivityRow>? GroupingSensitivity { get; init; }
+
+    /// <summary>WeightWatcher's per-slice conv statistics (--conv-slices), else null.</summary>
+    public ConvSliceResult? ConvSlices { get; init; }
+
     public static LayerDocument From(LayerAnalysis layer, bool perFeature)
     {
         var a = layer.Analysis;
@@ -76,7 +88,13 @@ public sealed record LayerDocument(
             a.Spectrum.Eigenvalues, a.Spectrum.Rank, a.Capacity.SumDimensionality, a.Capacity.CapacityRatio, a.Capacity.DimensionsPerFeature,
             a.Geometry.Tightness, a.Geometry.FramePotential, a.Localization, a.Coherence, a.HeavyTail,
             new GeometryDocument(a.Geometry, a.Polytopes), a.Capacity, a.Spectrum.Eigenspaces, a.Spectrum.BinEdges, a.DeadFeatures.Count,
-            layer.Seconds, perFeature && a.PerFeature is { } p ? PerFeatureDocument.From(p, a.FeatureCount) : null);
+            layer.Seconds, perFeature && a.PerFeature is { } p ? PerFeatureDocument.From(p, a.FeatureCount) : null)
+        {
+            DimsPerFeatureScaleFree = a.Capacity.DimensionsPerFeatureScaleFree,
+            Grouping = a.Grouping,
+            GroupingSensitivity = a.GroupingSensitivity,
+            ConvSlices = layer.ConvSlices,
+        };
     }
 }
 

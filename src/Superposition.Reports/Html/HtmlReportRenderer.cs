@@ -7,12 +7,13 @@ namespace Superposition.Reports.Html;
 
 /// <summary>Options of <see cref="HtmlReportRenderer"/>.</summary>
 /// <param name="ChartWidth">Width of the chart layout box in points (default 482, the PDF's A4 content width,
-/// so both formats get the same chart layout). The SVG then scales to the page column (at most 760 px).</param>
+/// so both formats get the same chart layout). The SVG then scales to its column of the page.</param>
 public sealed record HtmlReportOptions(double ChartWidth = 482);
 
 /// <summary>
-/// Renders a document as one self-contained HTML page: inline CSS, charts as inline SVG, no scripts, no
-/// external resources, UTF-8.
+/// Renders a document as one self-contained HTML page: inline CSS and one small inline script of our own (sortable
+/// and filterable tables, chart tooltips), charts as inline SVG (heatmaps as embedded PNG), no external resources,
+/// UTF-8. Without the script the page still reads completely; only sorting, filtering and tooltips need it.
 /// </summary>
 public sealed partial class HtmlReportRenderer : IReportRenderer
 {
@@ -27,34 +28,59 @@ public sealed partial class HtmlReportRenderer : IReportRenderer
     {
         ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(output);
+        var page = new PageState(PageLinks.Resolve(doc));
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(E(doc.Title)).Append("</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n<main>\n")
-            .Append("<h1>").Append(E(doc.Title)).Append("</h1>\n");
+            .Append("<title>").Append(E(doc.Title)).Append("</title>\n<style>\n").Append(Css).Append(PrintCss).Append("</style>\n</head>\n<body>\n")
+            .Append("<main id=\"top\">\n<h1>").Append(E(doc.Title)).Append("</h1>\n");
         if (doc.Metadata.Count > 0)
         {
             WriteKeyValues(html, doc.Metadata, "meta");
         }
 
-        var chartIndex = 0;
-        foreach (var section in doc.Sections)
+        WriteContents(html, doc, page.Links);
+        for (var s = 0; s < doc.Sections.Count; s++)
         {
-            html.Append("<section>\n<h2>").Append(E(section.Title)).Append("</h2>\n");
-            foreach (var block in section.Blocks)
+            var section = doc.Sections[s];
+            html.Append("<section id=\"").Append(page.Links.SectionIds[s]).Append("\">\n<h2>").Append(E(section.Title)).Append("</h2>\n");
+            if (page.Links.BackLinks.TryGetValue(page.Links.SectionIds[s], out var row))
             {
-                WriteBlock(html, block, ref chartIndex);
+                html.Append("<p class=\"back\"><a href=\"#").Append(row).Append("\">↑ back to the summary row</a></p>\n");
             }
 
+            WriteBlocks(html, section.Blocks, page);
             html.Append("</section>\n");
         }
 
-        html.Append("</main>\n</body>\n</html>\n");
+        html.Append("</main>\n<a class=\"to-top\" href=\"#top\" title=\"back to the top\">↑ top</a>\n<script>\n").Append(Script).Append("</script>\n</body>\n</html>\n");
         var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(html.ToString());
         output.Write(bytes);
     }
 
-    private void WriteBlock(StringBuilder html, Block block, ref int chartIndex)
+    private void WriteBlocks(StringBuilder html, IReadOnlyList<Block> blocks, PageState page)
+    {
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i] is not ChartBlock)
+            {
+                WriteBlock(html, blocks[i], page);
+                continue;
+            }
+
+            // Consecutive charts share a grid that puts as many side by side as the window holds.
+            html.Append("<div class=\"figures\">\n");
+            for (; i < blocks.Count && blocks[i] is ChartBlock chart; i++)
+            {
+                WriteChart(html, chart, page);
+            }
+
+            html.Append("</div>\n");
+            i--;
+        }
+    }
+
+    private void WriteBlock(StringBuilder html, Block block, PageState page)
     {
         switch (block)
         {
@@ -71,18 +97,10 @@ public sealed partial class HtmlReportRenderer : IReportRenderer
                 WriteKeyValues(html, kv.Items, "kv");
                 break;
             case Table t:
-                WriteTable(html, t);
+                WriteTable(html, t, page);
                 break;
             case ChartBlock c:
-                var drawing = ChartLayout.Layout(c.Chart, _options.ChartWidth, _options.ChartWidth * c.AspectRatio);
-                html.Append("<figure>\n").Append(SvgWriter.Write(drawing, "chart" + chartIndex++.ToString(CultureInfo.InvariantCulture))).Append('\n');
-                var caption = ChartCaption.Compose(c.Caption, drawing.Notes);
-                if (caption.Length > 0)
-                {
-                    html.Append("<figcaption>").Append(E(caption)).Append("</figcaption>\n");
-                }
-
-                html.Append("</figure>\n");
+                WriteChart(html, c, page);
                 break;
             case Formula f:
                 html.Append("<div class=\"formula\">");
@@ -111,6 +129,24 @@ public sealed partial class HtmlReportRenderer : IReportRenderer
             default:
                 throw Fail.Internal("unknown block " + block.GetType().Name);
         }
+    }
+
+    private void WriteChart(StringBuilder html, ChartBlock c, PageState page)
+    {
+        var drawing = ChartLayout.Layout(c.Chart, _options.ChartWidth, _options.ChartWidth * c.AspectRatio);
+        html.Append("<figure>\n").Append(SvgWriter.Write(drawing, "chart" + page.NextChart().ToString(CultureInfo.InvariantCulture))).Append('\n');
+        if (!drawing.Tips.IsEmpty)
+        {
+            html.Append("<script type=\"application/json\" class=\"tips\">").Append(TipsJson.Write(drawing.Tips)).Append("</script>\n");
+        }
+
+        var caption = ChartCaption.Compose(c.Caption, drawing.Notes);
+        if (caption.Length > 0)
+        {
+            html.Append("<figcaption>").Append(E(caption)).Append("</figcaption>\n");
+        }
+
+        html.Append("</figure>\n");
     }
 
     private static void WriteRuns(StringBuilder html, IReadOnlyList<TextRun> runs)
@@ -149,41 +185,18 @@ public sealed partial class HtmlReportRenderer : IReportRenderer
         html.Append("</table>\n");
     }
 
-    private static void WriteTable(StringBuilder html, Table table)
-    {
-        html.Append("<table class=\"data\">\n");
-        if (table.Caption is not null)
-        {
-            html.Append("<caption>").Append(E(table.Caption)).Append("</caption>\n");
-        }
-
-        html.Append("<thead><tr>");
-        foreach (var column in table.Columns)
-        {
-            html.Append("<th").Append(Align(column.Alignment)).Append('>').Append(E(column.Header)).Append("</th>");
-        }
-
-        html.Append("</tr></thead>\n<tbody>\n");
-        for (var r = 0; r < table.Rows.Count; r++)
-        {
-            html.Append("<tr>");
-            for (var c = 0; c < table.Columns.Count; c++)
-            {
-                html.Append("<td").Append(Align(table.Columns[c].Alignment)).Append('>').Append(E(table.CellText(r, c))).Append("</td>");
-            }
-
-            html.Append("</tr>\n");
-        }
-
-        html.Append("</tbody>\n</table>\n");
-    }
-
-    private static string Align(ColumnAlignment alignment) => alignment switch
-    {
-        ColumnAlignment.Right => " class=\"r\"",
-        ColumnAlignment.Center => " class=\"c\"",
-        _ => string.Empty,
-    };
-
     private static string E(string text) => Markup.Escape(text);
+
+    /// <summary>What the blocks of one page share while it is written: the links, and counters for unique ids.</summary>
+    private sealed class PageState(PageLinks links)
+    {
+        private int _charts;
+        private int _tables;
+
+        public PageLinks Links { get; } = links;
+
+        public int NextChart() => _charts++;
+
+        public int NextTable() => _tables++;
+    }
 }

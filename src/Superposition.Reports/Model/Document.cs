@@ -24,4 +24,8 @@ public sealed record Section(string Title, IReadOnlyList<Block> Blocks)
         : this(title, (IReadOnlyList<Block>)blocks)
     {
     }
+
+    /// <summary>A stable id that table cells link to (<see cref="TableCell.Link"/>); letters, digits, '-' and '_'
+    /// only. Null: the renderer numbers the section.</summary>
+    public string? Anchor { get; init; }
 }

@@ -21,6 +21,20 @@ public sealed record Table(IReadOnlyList<TableColumn> Columns, IReadOnlyList<IRe
 
         return column < cells.Count ? cells[column].Format(Columns[column].NumberFormat) : string.Empty;
     }
+
+    /// <summary>The table without its <see cref="TableColumn.InteractiveOnly"/> columns (itself when it has none),
+    /// for outputs on paper.</summary>
+    public Table ForPrint()
+    {
+        if (!Columns.Any(c => c.InteractiveOnly))
+        {
+            return this;
+        }
+
+        var keep = Enumerable.Range(0, Columns.Count).Where(c => !Columns[c].InteractiveOnly).ToArray();
+        var rows = Rows.Select(cells => (IReadOnlyList<TableCell>)keep.Where(c => c < cells.Count).Select(c => cells[c]).ToArray()).ToArray();
+        return this with { Columns = keep.Select(c => Columns[c]).ToArray(), Rows = rows };
+    }
 }
 
 /// <summary>A table column.</summary>
@@ -33,7 +47,29 @@ public sealed record TableColumn(
     string Header,
     ColumnAlignment Alignment = ColumnAlignment.Left,
     string? NumberFormat = null,
-    double RelativeWidth = 1.0);
+    double RelativeWidth = 1.0)
+{
+    /// <summary>How an interactive output (HTML) lets the reader filter rows by this column (default: not at all).
+    /// The PDF ignores it.</summary>
+    public ColumnFilter Filter { get; init; } = ColumnFilter.None;
+
+    /// <summary>Shown only where the reader can sort and filter (HTML); the PDF leaves the column out, so a column
+    /// that exists to be filtered by does not narrow the printed table.</summary>
+    public bool InteractiveOnly { get; init; }
+}
+
+/// <summary>A filter control for a table column in interactive outputs.</summary>
+public enum ColumnFilter
+{
+    /// <summary>No control.</summary>
+    None,
+
+    /// <summary>A search box: rows whose cell text contains the typed text (ignoring case).</summary>
+    Text,
+
+    /// <summary>A choice among the column's values (a cell's <see cref="TableCell.Tags"/>, else its text).</summary>
+    Choice,
+}
 
 /// <summary>Horizontal alignment of a table column.</summary>
 public enum ColumnAlignment
@@ -59,6 +95,17 @@ public sealed record TableCell
     public static TableCell Of(string text) => new(text, null);
 
     public static TableCell Of(double number) => new(null, number);
+
+    /// <summary>Id of the <see cref="Section.Anchor"/> the cell links to (interactive outputs); null for none.</summary>
+    public string? Link { get; init; }
+
+    /// <summary>Values a <see cref="ColumnFilter.Choice"/> filter matches this cell by (a cell may carry
+    /// several, e.g. a list of findings); null: the cell text.</summary>
+    public IReadOnlyList<string>? Tags { get; init; }
+
+    /// <summary>The number the cell sorts by when its text is not one (e.g. "480 × 120"); null: the cell's number,
+    /// else the leading number of its text, else the text.</summary>
+    public double? SortKey { get; init; }
 
     public static implicit operator TableCell(string text) => Of(text);
 

@@ -61,7 +61,7 @@ internal sealed partial class PdfBlockWriter
                 _flow.Y += Body * 0.6;
                 break;
             case Table t:
-                WriteTable(t);
+                WriteTable(t.ForPrint());
                 break;
             case ChartBlock c:
                 WriteChart(c);

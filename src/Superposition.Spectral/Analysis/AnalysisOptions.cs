@@ -9,8 +9,21 @@ public sealed record AnalysisOptions
     /// <summary>The defaults below.</summary>
     public static AnalysisOptions Default { get; } = new();
 
-    /// <summary>Consecutive eigenvalues (descending) within this times λ_max form one eigenspace. Default 1e-4.</summary>
+    /// <summary>How eigenvalues are grouped into eigenspaces. Default <see cref="EigenspaceGrouping.Gaps"/> (relative gaps).</summary>
+    public EigenspaceGrouping Grouping { get; init; } = EigenspaceGrouping.Gaps;
+
+    /// <summary>Consecutive eigenvalues (descending) within this times λ_max form one eigenspace (fixed grouping; with gap
+    /// grouping they always merge: degenerate to rounding). Default 1e-4.</summary>
     public double EigenspaceTolerance { get; init; } = 1e-4;
+
+    /// <summary>Gap grouping: a run's log-gaps to its neighbours must be at least this times its spread. Default 10.</summary>
+    public double GapRatio { get; init; } = 10;
+
+    /// <summary>Gap grouping: the largest spread ln(λ_first/λ_last) of one eigenspace. Default 0.1 (about 10%).</summary>
+    public double MaxGroupSpread { get; init; } = 0.1;
+
+    /// <summary>Report the localized share under other groupings (one more O(n m²) pass). Default true.</summary>
+    public bool GroupingSensitivity { get; init; } = true;
 
     /// <summary>Eigenvalues at or below this times λ_max count as zero (they define the rank). Default 1e-8.</summary>
     public double ZeroEigenvalueTolerance { get; init; } = 1e-8;
@@ -83,14 +96,28 @@ public sealed record HeavyTailOptions
     /// <summary>Eigenvalues (raw, of WᵀW on the smaller side) at or below this are dropped before fits. Default 1e-5.</summary>
     public double EigenvalueFloor { get; init; } = 1e-5;
 
-    /// <summary>A power-law fit needs at least this many eigenvalues in its tail; otherwise it is reported as failed. Default 10.</summary>
+    /// <summary>Candidate x_min of the power-law fit. Default <see cref="XMinRule.WeightWatcher"/> (every eigenvalue but the largest).</summary>
+    public XMinRule XMinRule { get; init; } = XMinRule.WeightWatcher;
+
+    /// <summary>With <see cref="XMinRule.MinimumTail"/>: a tail needs at least this many eigenvalues, else the fit fails. Default 10.</summary>
     public int MinTailSize { get; init; } = 10;
+
+    /// <summary>A fit whose tail is shorter than this is flagged low-confidence (never hidden). Default 10.</summary>
+    public int LowConfidenceTail { get; init; } = 10;
 
     /// <summary>Compute the shuffled-weights null (one more Syrk and eigenvalue solve). Default true.</summary>
     public bool ShuffleNull { get; init; } = true;
 
     /// <summary>Seed of the shuffle. Default 4242.</summary>
     public int ShuffleSeed { get; init; } = 4242;
+
+    /// <summary>Fit the Marchenko–Pastur bulk to the density (WeightWatcher's mp_fit) and count spikes above λ+ plus the
+    /// Tracy–Widom margin; with the shuffle, also count correlation traps. Default true.</summary>
+    public bool MarchenkoPasturFit { get; init; } = true;
+
+    /// <summary>Conv kernels: our flattened frame only (default), or also WeightWatcher's pooled [out, in] slices
+    /// (<see cref="ConvSliceResult"/>, attached by ConvSliceSpectrum.Attach). Default <see cref="ConvKernels.Flattened"/>.</summary>
+    public ConvKernels ConvKernels { get; init; } = ConvKernels.Flattened;
 
     /// <summary>α below this is labelled over-fit (WeightWatcher's band). Default 2.</summary>
     public double OverfitAlpha { get; init; } = 2.0;
@@ -110,4 +137,10 @@ public sealed record PolytopeOptions
 
     /// <summary>At most this many clusters are listed (largest first). Default 200.</summary>
     public int MaxReportedClusters { get; init; } = 200;
+
+    /// <summary>A cluster is tight in its eigenspace when τ_C is at most this (and it spans the eigenspace). Default 1e-3.</summary>
+    public double ClusterTightTolerance { get; init; } = 1e-3;
+
+    /// <summary>A tight cluster passes idempotency when ‖P² − P‖_F/‖P‖_F ≤ this, P = (k/n_C)·G_C. Default 0.05.</summary>
+    public double IdempotencyTolerance { get; init; } = 0.05;
 }

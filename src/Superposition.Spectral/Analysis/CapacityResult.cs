@@ -29,4 +29,9 @@ public sealed record CapacityResult(
     double IdentityLeft,
     double IdentityRight,
     double IdentityResidual,
-    bool Saturated);
+    bool Saturated)
+{
+    /// <summary>Scale-free D* = m · mean ‖w_i‖² / ‖W‖_F² (features rescaled to mean unit norm; equals m/n over live features).
+    /// D* itself depends on the weights' scale; this one is comparable across layers and with toys.</summary>
+    public double DimensionsPerFeatureScaleFree { get; init; }
+}

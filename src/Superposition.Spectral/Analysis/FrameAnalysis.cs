@@ -38,4 +38,10 @@ public sealed record FrameAnalysis(
 {
     /// <summary>The binned measure of sampled features, when <see cref="AnalysisOptions.MeasureMapFeatures"/> is set.</summary>
     public MeasureMap? MeasureMap { get; init; }
+
+    /// <summary>The eigenspace grouping used (MATH.md section 3).</summary>
+    public EigenspaceGroupingResult? Grouping { get; init; }
+
+    /// <summary>Localized share under gap grouping and fixed tolerances; null when AnalysisOptions.GroupingSensitivity is off.</summary>
+    public IReadOnlyList<GroupingSensitivityRow>? GroupingSensitivity { get; init; }
 }

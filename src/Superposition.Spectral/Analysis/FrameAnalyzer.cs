@@ -36,15 +36,17 @@ public static class FrameAnalyzer
             frame.Dead,
             ResultBuilder.Spectrum(spectrum, measures, options.LocalizedThreshold),
             ResultBuilder.Localization(spectrum, measures, options.LocalizedThreshold),
-            ResultBuilder.Capacity(frame, spectrum, features, leverageMethod),
+            ResultBuilder.Capacity(frame, spectrum, features, leverageMethod) with { DimensionsPerFeatureScaleFree = ScaleFree.DimensionsPerFeature(frame) },
             ResultBuilder.Geometry(spectrum),
             PairwiseCoherence.Compute(backend, frame, options.Coherence),
             EsdStatistics.Compute(backend, input, spectrum.Eigenvalues, spectrum.Rank, options.HeavyTail),
-            LocalizedClusters.Compute(frame, spectrum, measures, options.LocalizedThreshold, options.Polytopes),
+            LocalizedClusters.Compute(backend, frame, spectrum, measures, options),
             options.PerFeature ? ResultBuilder.PerFeature(frame, measures, features) : null,
             options)
         {
             MeasureMap = MeasureMap.From(frame, measures),
+            Grouping = spectrum.GroupingReport,
+            GroupingSensitivity = options.GroupingSensitivity ? Geometry.GroupingSensitivity.Compute(backend, frame, spectrum, options) : null,
         };
     }
 }

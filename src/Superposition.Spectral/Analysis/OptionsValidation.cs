@@ -1,12 +1,13 @@
 namespace Superposition.Spectral.Analysis;
 
 /// <summary>Rejects option values that would make a measure undefined, before any work is done.</summary>
-internal static class OptionsValidation
+internal static partial class OptionsValidation
 {
     public static void Validate(AnalysisOptions o)
     {
         Positive(nameof(o.EigenspaceTolerance), o.EigenspaceTolerance);
         Positive(nameof(o.ZeroEigenvalueTolerance), o.ZeroEigenvalueTolerance);
+        ValidateSpectralDepth(o);
         if (!(o.DeadFeatureNormSquared >= 0))
         {
             throw Fail.InvalidArgument(nameof(o.DeadFeatureNormSquared), o.DeadFeatureNormSquared, "a number >= 0");

@@ -20,7 +20,8 @@ public sealed record PolytopeResult(
 /// <param name="Multiplicity">Its dimension.</param>
 /// <param name="Members">Feature indices (input numbering), ascending.</param>
 /// <param name="Template">"digon", "triangle", "square", "pentagon", "k-gon", "tetrahedron", "simplex-k",
-/// "octahedron", "cross-polytope-d", "square-antiprism", "tegum(a, b, ...)", or "none".</param>
+/// "octahedron", "cross-polytope-d", "square-antiprism", "tegum(a, b, ...)", "orthogonal" - only when the association-scheme
+/// test passed; "cosine pattern of X" when the cosines match X but the scheme test failed; or "none".</param>
 /// <param name="DistinctCosines">Distinct values of ŵ_i·ŵ_j (i ≠ j) within the cluster, ascending, to the tolerance.</param>
 /// <param name="Note">Why the template is "none" when that has a reason (too large), else null.</param>
 public sealed record PolytopeCluster(
@@ -30,4 +31,20 @@ public sealed record PolytopeCluster(
     IReadOnlyList<int> Members,
     string Template,
     IReadOnlyList<double> DistinctCosines,
-    string? Note);
+    string? Note)
+{
+    /// <summary>The template the sorted cosines alone match ("none" when none does), before the scheme test.</summary>
+    public string CosineMatch { get; init; } = "none";
+
+    /// <summary>τ_C = k·tr(F_C²)/tr(F_C)² − 1 of the cluster inside its eigenspace (F_C = B Bᵀ, B = U_λᵀ W_C); null when not classified.</summary>
+    public double? Tightness { get; init; }
+
+    /// <summary>Dimension spanned by the cluster's features inside the eigenspace (compare <see cref="Multiplicity"/>); null when not classified.</summary>
+    public int? SpanDimension { get; init; }
+
+    /// <summary>τ_C within PolytopeOptions.ClusterTightTolerance and the cluster spans its eigenspace.</summary>
+    public bool Tight { get; init; }
+
+    /// <summary>The association-scheme test; null when the cluster was too large to classify.</summary>
+    public SchemeTest? Scheme { get; init; }
+}

@@ -92,7 +92,7 @@ internal sealed partial class FrameSpectrum
         }
 
         var grouping = options.EigenspaceTolerance * lambdaMax;
-        var (groups, groupOf) = Group(values, rank, grouping);
+        var (groups, groupOf, report) = Partition(values, rank, options);
         var (edges, binOf) = Bin(groups, groupOf, options.SpectralBins);
         return new FrameSpectrum
         {
@@ -107,6 +107,7 @@ internal sealed partial class FrameSpectrum
             GroupOf = groupOf,
             BinEdges = edges,
             BinOf = binOf,
+            GroupingReport = report,
         };
     }
 

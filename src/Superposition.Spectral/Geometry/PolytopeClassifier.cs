@@ -11,10 +11,23 @@ internal static class PolytopeClassifier
     /// <summary>The template name and the distinct cosines (ascending) of the unit vectors <paramref name="points"/>.</summary>
     public static (string Template, double[] DistinctCosines) Classify(IReadOnlyList<double[]> points, double tolerance)
     {
+        var (template, distinct, _) = ClassifyWithParts(points, tolerance);
+        return (template, distinct);
+    }
+
+    /// <summary>As <see cref="Classify"/>, with the member indices of each part when the match is a tegum (else null).</summary>
+    public static (string Template, double[] DistinctCosines, List<List<int>>? Parts) ClassifyWithParts(IReadOnlyList<double[]> points, double tolerance)
+    {
         var sorted = PolytopeTemplates.SortedCosines(points);
         var distinct = Distinct(sorted, tolerance);
         var whole = MatchWhole(sorted, points.Count, distinct, tolerance);
-        return (whole ?? MatchTegum(points, tolerance) ?? None, distinct);
+        if (whole is not null)
+        {
+            return (whole, distinct, null);
+        }
+
+        var (tegum, parts) = MatchTegum(points, tolerance);
+        return (tegum ?? None, distinct, tegum is null ? null : parts);
     }
 
     /// <summary>Groups a sorted list: a value within the tolerance of its group's first value joins it; groups report their mean.</summary>
@@ -59,7 +72,7 @@ internal static class PolytopeClassifier
     }
 
     /// <summary>Connected parts under |cos| &gt; tolerance; a tegum when there are several and each part matches.</summary>
-    private static string? MatchTegum(IReadOnlyList<double[]> points, double tolerance)
+    private static (string? Name, List<List<int>> Parts) MatchTegum(IReadOnlyList<double[]> points, double tolerance)
     {
         var k = points.Count;
         var part = new int[k];
@@ -91,12 +104,12 @@ internal static class PolytopeClassifier
 
         if (parts.Count < 2)
         {
-            return null;
+            return (null, parts);
         }
 
         if (parts.All(p => p.Count == 1))
         {
-            return "orthogonal";
+            return ("orthogonal", parts);
         }
 
         var names = new List<(int Size, string Name)>();
@@ -113,14 +126,14 @@ internal static class PolytopeClassifier
             var name = MatchWhole(sorted, subset.Length, Distinct(sorted, tolerance), tolerance);
             if (name is null)
             {
-                return null;
+                return (null, parts);
             }
 
             names.Add((members.Count, name));
         }
 
         var ordered = names.OrderByDescending(p => p.Size).ThenBy(p => p.Name, StringComparer.Ordinal).Select(p => p.Name);
-        return $"tegum({string.Join(", ", ordered)})";
+        return ($"tegum({string.Join(", ", ordered)})", parts);
     }
 
     private static double MaxDifference(double[] a, double[] b)

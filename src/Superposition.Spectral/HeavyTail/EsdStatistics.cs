@@ -24,7 +24,7 @@ internal static class EsdStatistics
         var lambdaMax = lambdas[0];
         var sum = lambdas.Sum();
 
-        var fit = PowerLawFitter.Fit(lambdas, options.EigenvalueFloor, options.MinTailSize);
+        var fit = PowerLawFitter.Fit(lambdas, options.EigenvalueFloor, options.XMinRule, options.MinTailSize, options.LowConfidenceTail);
         var aboveFloor = lambdas.Count(l => l > options.EigenvalueFloor);
         double? alphaWeighted = null;
         double? logAlphaNorm = null;
@@ -67,8 +67,8 @@ internal static class EsdStatistics
             sum / lambdaMax,
             entropy,
             effectiveRank,
-            MarchenkoPastur(lambdas, sum, bigM, bigN),
-            options.ShuffleNull ? ShuffleNull.Compute(backend, input, lambdas, options.ShuffleSeed) : null,
+            MarchenkoPastur(lambdas, sum, bigM, bigN) with { Fit = options.MarchenkoPasturFit ? MarchenkoPasturFit.Fit(lambdas, bigN, bigM) : null },
+            options.ShuffleNull ? ShuffleNull.Compute(backend, input, lambdas, options.ShuffleSeed, options.MarchenkoPasturFit) : null,
             quality,
             qualityReason);
     }

@@ -36,7 +36,11 @@ public sealed record LayerAnalysis(
     IReadOnlyList<string> Notes,
     double Seconds,
     FrameAnalysis Analysis,
-    bool ByConstruction = false);
+    bool ByConstruction = false)
+{
+    /// <summary>WeightWatcher's per-slice conv statistics when HeavyTailOptions.ConvKernels is Slices and the layer is a conv kernel, else null.</summary>
+    public ConvSliceResult? ConvSlices { get; init; }
+}
 
 /// <summary>A weight that was not analysed, with the reason (never dropped silently).</summary>
 public sealed record SkippedLayer(string Name, string Op, IReadOnlyList<long> Shape, string Dtype, string Reason);

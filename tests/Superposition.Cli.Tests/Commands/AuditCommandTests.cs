@@ -48,20 +48,9 @@ public sealed class AuditCommandTests
     [RequiresPopplerFact]
     public void Model_with_hundreds_of_layers_gives_a_summary_of_all_and_detail_for_the_most_informative()
     {
-        // 300 MatMul layers of random 32 × 96 weights (seeded), each reading the previous one's output.
-        var random = new Random(300);
-        var builder = new ModelBuilder();
-        string input = "x";
-        for (int l = 0; l < 300; l++)
-        {
-            var weights = Enumerable.Range(0, 32 * 96).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
-            builder.Initializer(ModelBuilder.Float32($"layer{l:000}.weight", [32, 96], weights)).Node("MatMul", $"mm{l:000}", [input, $"layer{l:000}.weight"], [$"h{l}"]);
-            input = $"h{l}";
-        }
-
-        string folder = RepoPaths.NewTempFolder();
-        string model = builder.Save(folder, "deep.onnx"), pdf = Path.Combine(folder, "deep.pdf");
-        var result = CliRunner.Run("audit", model, "-o", pdf, "--no-baselines", "--detail", "5");
+        var audit = DeepModelAudit.Run();
+        var result = audit.Result;
+        string pdf = audit.Pdf;
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("timing: analysis", result.Error);
 

@@ -39,7 +39,7 @@ public sealed class HtmlReportRendererTests
         Assert.Contains("<title>Superposition audit: sample model</title>", html, StringComparison.Ordinal);
         Assert.Contains(SampleReport.GreekLine, html, StringComparison.Ordinal);
         Assert.Contains("<td>layer_129</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"r\">0.3333</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"r\" data-v=\"0.3333333333333333\">0.3333</td>", html, StringComparison.Ordinal);
         Assert.Contains("<strong>12 layers</strong>", html, StringComparison.Ordinal);
         Assert.Contains("<code>dims --help</code>", html, StringComparison.Ordinal);
         Assert.Contains("μ<sub>max</sub>", html, StringComparison.Ordinal);
@@ -51,11 +51,16 @@ public sealed class HtmlReportRendererTests
     public void Page_is_self_contained()
     {
         var html = Sample.Value;
-        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+
+        // One script of our own, inline; the others are chart data (application/json, never executed).
+        var scripts = Regex.Matches(html, "<script([^>]*)>", RegexOptions.IgnoreCase).Select(m => m.Groups[1].Value).ToList();
+        Assert.Single(scripts, a => a.Length == 0);
+        Assert.All(scripts.Where(a => a.Length > 0), a => Assert.Equal(" type=\"application/json\" class=\"tips\"", a));
+        Assert.DoesNotMatch("fetch\\(|XMLHttpRequest|import\\(|\\.src\\s*=", html);
         Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(" src=", html, StringComparison.OrdinalIgnoreCase);
-        // Only embedded data (heatmap images as data: URIs) may be referenced.
-        Assert.DoesNotMatch("href=\"(?!data:image/png;base64,)", html);
+        // Only embedded data (heatmap images as data: URIs) and anchors in the page itself may be referenced.
+        Assert.DoesNotMatch("href=\"(?!data:image/png;base64,|#)", html);
         Assert.DoesNotContain("@import", html, StringComparison.OrdinalIgnoreCase);
 
         // The only URL is the SVG namespace name, which is never fetched.

@@ -31,12 +31,21 @@ public sealed class EsdStatisticsTests
         Assert.Equal(4.0 / 3, h.MarchenkoPastur.ScaledLambdaMax, 1e-14);
         Assert.Equal(4 * 5.25 / 9 / (4.0 / 3), h.MarchenkoPastur.SoftRank, 1e-14);
 
-        // Three eigenvalues cannot make a tail of ten: failed, with nulls and a reason.
-        Assert.False(h.PowerLaw.Succeeded);
-        Assert.Null(h.AlphaWeighted);
-        Assert.Null(h.LogAlphaNorm);
-        Assert.Null(h.Quality);
-        Assert.Contains("no power-law fit", h.QualityReason, StringComparison.Ordinal);
+        // WeightWatcher's rule (default): x_min = 0.25 wins, Σ ln(λ/x_min) = 3 ln 4, so α = 1 + 1/ln 4 and
+        // D_KS = 1 − 4^(−1/ln 4) − 1/3 = 1 − 1/e − 1/3 (x_min = 1 gives D = 1/2 − e^(−2) > that); a tail of 3 is low-confidence.
+        Assert.True(h.PowerLaw.Succeeded);
+        Assert.Equal(1 + (1 / Math.Log(4)), h.PowerLaw.Alpha!.Value, 1e-14);
+        Assert.Equal(1 - Math.Exp(-1) - (1.0 / 3), h.PowerLaw.KsDistance!.Value, 1e-14);
+        Assert.Equal(3, h.PowerLaw.TailSize);
+        Assert.True(h.PowerLaw.LowConfidence);
+
+        // The stricter rule: three eigenvalues cannot make a tail of ten: failed, with nulls and a reason.
+        var strict = FrameAnalyzerGoldenTests.Analyze(input, new AnalysisOptions { HeavyTail = new HeavyTailOptions { XMinRule = XMinRule.MinimumTail } }).HeavyTail;
+        Assert.False(strict.PowerLaw.Succeeded);
+        Assert.Null(strict.AlphaWeighted);
+        Assert.Null(strict.LogAlphaNorm);
+        Assert.Null(strict.Quality);
+        Assert.Contains("no power-law fit", strict.QualityReason, StringComparison.Ordinal);
     }
 
     [Fact]
