@@ -55,10 +55,13 @@ public static class ModelAnalyzer
         // Largest first balances the parallel loop; results are stored by index, so output order is the model's.
         var order = Enumerable.Range(0, chosen.Count).OrderByDescending(i => costs[i]).ThenBy(i => i).ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism), CancellationToken = cancellation };
-        // BLAS threads follow the layers running (cores ÷ layers), or the cores are oversubscribed (IThreadedBackend).
+        // BLAS threads sized to the layers that can run at once (cores ÷ lanes), fixed for the run: a count that followed
+        // the layers actually running would depend on timing, and OpenBLAS' summation order (so the last bits) on the count.
         var threaded = backend as IThreadedBackend;
         int blasThreads = threaded?.Threads ?? 1;
-        var run = new LayerRun(budget, new BlasThreadGovernor(threaded, Math.Max(blasThreads, parallel.MaxDegreeOfParallelism)), checkpoint, new ProgressClock(costs, progress));
+        int lanes = Math.Max(1, Math.Min(parallel.MaxDegreeOfParallelism, chosen.Count));
+        if (lanes > 1) threaded?.SetThreads(Math.Max(1, Math.Max(blasThreads, Environment.ProcessorCount) / lanes));
+        var run = new LayerRun(budget, checkpoint, new ProgressClock(costs, progress));
         try
         {
             RunLayers(chosen, order, parallel, run, options, backend, results, failures, cancellation);
@@ -93,7 +96,6 @@ public static class ModelAnalyzer
                     long need = EstimateBytes(matrix, backend);
                     if (need > budget.BudgetBytes) throw Fail.LayerTooLarge(matrix.Name, need, budget.BudgetBytes);
                     using (budget.Acquire(need, cancellation))
-                    using (run.Threads.Enter())
                     {
                         run.Clock.Started(i, matrix.Name);
                         results[i] = AnalyzeLayer(matrix, options, backend);
