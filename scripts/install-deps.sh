@@ -9,6 +9,7 @@ if [[ "${1:-}" == "--for-tests" ]]; then
   # ONNX conformance models; pdftotext/pdftoppm for report tests; the onnx checker as an independent reference;
   # AFL++ for the loader's fuzz smoke (fuzz/run.sh); headless Chromium for the HTML report tests
   packages+=(libonnx-testdata poppler-utils python3-onnx python3-numpy afl++ chromium)
+  packages+=(slurm-wlm munge)  # a single-node Slurm (scripts/slurm-local.sh) for the sharded-run test
 fi
 
 missing=()

@@ -13,6 +13,7 @@ internal static class CommandCatalog
         yield return ProbeCommand.Create(context);
         yield return ToyCommand.Create(context);
         yield return CompareCommand.Create(context);
+        yield return MergeCommand.Create(context);
         yield return DiffCommand.Create(context);
     }
 }

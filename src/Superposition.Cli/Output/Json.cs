@@ -16,6 +16,9 @@ internal static class Json
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    /// <summary>The JSON text of <paramref name="value"/>.</summary>
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+
     /// <summary>Serializes <paramref name="value"/> to <paramref name="path"/> atomically.</summary>
     public static void Write<T>(string path, T value) =>
         OutputFile.Write(path, stream => JsonSerializer.Serialize(stream, value, Options));

@@ -8,7 +8,20 @@ namespace Superposition.Cli.Output;
 internal static class LayerProgressDisplay
 {
     public static T Run<T>(CliContext context, string title, Func<IProgress<LayerProgress>, T> work) =>
-        Run<LayerProgress, T>(context, title, p => (p.Done, p.Total, p.Layer), work);
+        Run<LayerProgress, T>(context, title, p => (p.Done, p.Total, Describe(p)), work);
+
+    /// <summary>"started L (about 40 s; 3 min left in total)" or "L done in 38 s; about 2 min left".</summary>
+    internal static string Describe(LayerProgress p)
+    {
+        string left = p.RemainingSeconds is { } r ? $"about {Duration(r)} left in total" : "ETA after the first layer";
+        return p.Started
+            ? $"started {p.Layer} ({(p.LayerEstimateSeconds is { } e ? "about " + Duration(e) : "no estimate yet")}; {left})"
+            : $"{p.Layer}{(p.LayerSeconds is { } s ? " done in " + Duration(s) : " (not run here: restored from a checkpoint or skipped)")}; {left}";
+    }
+
+    private static string Duration(double seconds) => seconds < 90
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{seconds:0.0} s")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{seconds / 60:0.0} min");
 
     public static T RunTraining<T>(CliContext context, string title, Func<IProgress<ToyProgress>, T> work) =>
         Run<ToyProgress, T>(context, title, p => (p.Completed, p.Total, p.Stage), work);

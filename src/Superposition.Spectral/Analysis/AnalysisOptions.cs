@@ -59,8 +59,17 @@ public sealed record AnalysisOptions
 /// <summary>Options of the pairwise (coherence) pass.</summary>
 public sealed record CoherenceOptions
 {
-    /// <summary>Up to this many live features every pair is examined; above it a seeded sample is used. Default 4096.</summary>
-    public int ExactFeatureLimit { get; init; } = 4096;
+    /// <summary>Up to this many live features every pair is examined; above it a seeded sample is used. Default 65,536.</summary>
+    public int ExactFeatureLimit { get; init; } = 65_536;
+
+    /// <summary>
+    /// Above this many live features the pair products run in float32 Gemm (about twice as fast), with the maximum and
+    /// near-duplicates rechecked in float64 (docs/methods.md, "Streaming engine"). Default 4096.
+    /// </summary>
+    public int SinglePrecisionAbove { get; init; } = 4096;
+
+    /// <summary>Pairs recomputed in float64 for the maximum before it falls back to the float32 value (stated). Default 10,000,000.</summary>
+    public long MaxRechecks { get; init; } = 10_000_000;
 
     /// <summary>Sampled features when above <see cref="ExactFeatureLimit"/>; each is paired with every feature. Default 1024.</summary>
     public int SampleSize { get; init; } = 1024;
@@ -77,8 +86,8 @@ public sealed record CoherenceOptions
     /// <summary>At most this many duplicate clusters are listed (largest first; the total is always counted). Default 100.</summary>
     public int MaxReportedClusters { get; init; } = 100;
 
-    /// <summary>Features per block of the pairwise Gemm. Default 512.</summary>
-    public int BlockSize { get; init; } = 512;
+    /// <summary>Features per tile of the pairwise Gemm. Default 1024.</summary>
+    public int BlockSize { get; init; } = 1024;
 }
 
 /// <summary>Options of the heavy-tailed self-regularization statistics.</summary>

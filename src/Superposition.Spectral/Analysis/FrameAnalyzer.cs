@@ -24,7 +24,7 @@ public static class FrameAnalyzer
         var frame = LiveFrame.From(input, options.DeadFeatureNormSquared);
         var spectrum = FrameSpectrum.Compute(backend, frame, options);
         var measures = FeatureMeasures.Compute(backend, frame, spectrum, options.SpectralBins, options.FeatureBlockSize, options.MeasureMapFeatures);
-        var (leverage, leverageMethod) = Leverage.Compute(backend, frame, spectrum);
+        var (leverage, leverageMethod) = Leverage.Compute(backend, frame, spectrum, options.FeatureBlockSize);
         var features = FeatureQuantities.From(frame, measures, leverage);
 
         return new FrameAnalysis(

@@ -67,10 +67,12 @@ internal sealed class FeatureMeasures
         var result = new FeatureMeasures(n, groupCount, bins);
         var groupMu = new double[groupCount];
         var binMu = new double[bins + 1]; // last cell: the null space
+        var kernels = BlockKernels.For(backend);
+        var c = new double[(long)m * Math.Min(blockSize, n)]; // one buffer for every block
         for (var start = 0; start < n; start += blockSize)
         {
             var count = Math.Min(blockSize, n - start);
-            var c = spectrum.Projections(backend, frame, start, count);
+            spectrum.Projections(kernels, frame, start, count, c);
             for (var j = 0; j < count; j++)
             {
                 result.Measure(spectrum, c.AsSpan(j * m, m), frame.NormSquared[start + j], start + j, groupMu, binMu);

@@ -59,15 +59,25 @@ internal sealed partial class FrameSpectrum
 
         var ascending = new double[size];
         backend.SymmetricEigen(size, matrix, ascending, computeVectors: true);
+
+        // Descending order in place (swap columns k and size − 1 − k): no second m × m array.
         var values = new double[m];
-        var vectors = new double[(long)size * size];
         for (var k = 0; k < size; k++)
         {
-            var source = size - 1 - k;
-            values[k] = Math.Max(0.0, ascending[source]);
-            Array.Copy(matrix, (long)source * size, vectors, (long)k * size, size);
+            values[k] = Math.Max(0.0, ascending[size - 1 - k]);
         }
 
+        var swap = new double[size];
+        for (var k = 0; k < size / 2; k++)
+        {
+            var left = matrix.AsSpan(k * size, size);
+            var right = matrix.AsSpan((size - 1 - k) * size, size);
+            left.CopyTo(swap);
+            right.CopyTo(left);
+            swap.CopyTo(right);
+        }
+
+        var vectors = matrix;
         var lambdaMax = values[0];
         if (!(lambdaMax > 0))
         {
@@ -102,19 +112,20 @@ internal sealed partial class FrameSpectrum
     }
 
     /// <summary>
-    /// u_kᵀ w_i for features [start, start + count): an m × count column-major array. F route: Uᵀ W_block by Gemm.
-    /// Gram route: σ_k V_ik for k &lt; n and 0 beyond (those u_k span F's null space, orthogonal to every w_i).
+    /// u_kᵀ w_i for features [start, start + count) into <paramref name="projections"/> (m × count, column-major).
+    /// F route: Uᵀ W_block by one Gemm on the frame's own memory. Gram route: σ_k V_ik for k &lt; n and 0 beyond (those
+    /// u_k span F's null space, orthogonal to every w_i).
     /// </summary>
-    public double[] Projections(ILinearAlgebraBackend backend, LiveFrame frame, int start, int count)
+    public void Projections(IBlockKernels kernels, LiveFrame frame, int start, int count, Span<double> projections)
     {
         var m = M;
-        var projections = new double[(long)m * count];
         if (FrameVectors is { } u)
         {
-            backend.Gemm(transposeA: true, transposeB: false, m, count, m, u, frame.Block(start, count), projections);
-            return projections;
+            kernels.GemmTransposeA(m, count, m, u, frame.Weights.AsSpan(start * m, m * count), projections);
+            return;
         }
 
+        projections[..(m * count)].Clear();
         var v = GramVectors!;
         var n = frame.N;
         for (var k = 0; k < n; k++)
@@ -122,10 +133,8 @@ internal sealed partial class FrameSpectrum
             var sigma = Math.Sqrt(Eigenvalues[k]);
             for (var j = 0; j < count; j++)
             {
-                projections[k + ((long)j * m)] = sigma * v[start + j + ((long)k * n)];
+                projections[k + (j * m)] = sigma * v[start + j + ((long)k * n)];
             }
         }
-
-        return projections;
     }
 }

@@ -3,8 +3,11 @@ using Superposition.Spectral.LinearAlgebra;
 namespace Superposition.Spectral.Frames;
 
 /// <summary>
-/// Leverage ℓ_i = Σ_{k &lt; r} V_ik² from orthonormal right singular vectors of W (MATH.md section 1). The
-/// pseudo-inverse route Σ (u_kᵀ w_i)²/λ_k loses accuracy on ill-conditioned layers, so it is not used.
+/// Leverage ℓ_i = Σ_{k &lt; r} V_ik² (MATH.md section 1) from an orthogonal factorisation of W, never from the
+/// eigenvectors of the formed F: the pseudo-inverse route Σ (u_kᵀ w_i)²/λ_k loses accuracy on ill-conditioned layers.
+/// With n ≥ m and a native LAPACK the factorisation is a streamed LQ, W = L Q, whose L (m × m) is built block by block
+/// (<see cref="LeverageLq"/>): no n × m copy. Otherwise the thin SVD of Wᵀ (n × m) or, for n &lt; m, the Gram
+/// eigenvectors the spectrum already holds.
 /// </summary>
 internal static class Leverage
 {
@@ -12,8 +15,14 @@ internal static class Leverage
 
     public const string GramMethod = "eigenvectors of the Gram matrix Wᵀ W (n × n, used because n < m)";
 
+    public const string CholeskyQr2Method = "CholeskyQR2 on blocks (W = L₁L₂ Q, two Cholesky passes; full rank, cond(W) < 1e4): ℓ_i = ‖L₂⁻¹ L₁⁻¹ w_i‖²";
+
+    public const string LqMethod = "streamed LQ factorisation W = L Q (L built block by block): ℓ_i = ‖L⁻¹ w_i‖²";
+
+    public const string LqSvdMethod = "streamed LQ factorisation W = L Q, then the SVD of L (m × m, rank-deficient): ℓ_i = Σ_{k<r} (u_kᵀ w_i / σ_k)²";
+
     /// <summary>Leverage of each live feature using the top <paramref name="spectrum"/>.Rank singular directions.</summary>
-    public static (double[] Values, string Method) Compute(ILinearAlgebraBackend backend, LiveFrame frame, FrameSpectrum spectrum)
+    public static (double[] Values, string Method) Compute(ILinearAlgebraBackend backend, LiveFrame frame, FrameSpectrum spectrum, int blockSize = 1024)
     {
         var m = frame.M;
         var n = frame.N;
@@ -24,6 +33,12 @@ internal static class Leverage
             // n < m: V are the eigenvectors of the n × n Gram the spectrum already decomposed (descending).
             AddSquares(leverage, gramVectors, n, Math.Min(rank, n));
             return (leverage, GramMethod);
+        }
+
+        var kernels = BlockKernels.For(backend);
+        if (kernels.SupportsLq)
+        {
+            return LeverageLq.Compute(backend, kernels, frame, rank, blockSize);
         }
 
         // Wᵀ column-major (n × m) is W read row-major: element (i, k) = W[k, i].

@@ -14,16 +14,6 @@ internal static partial class PairwiseCoherence
     {
         var m = frame.M;
         var n = frame.N;
-        var unit = new double[(long)m * n];
-        for (var i = 0; i < n; i++)
-        {
-            var scale = 1.0 / Math.Sqrt(frame.NormSquared[i]);
-            for (var k = 0; k < m; k++)
-            {
-                unit[k + ((long)i * m)] = frame.Weights[k + ((long)i * m)] * scale;
-            }
-        }
-
         var welchSquared = Math.Max(0.0, (double)(n - m) / (m * (n - 1.0)));
         var edges = Enumerable.Range(0, options.HistogramBins + 1).Select(b => (double)b / options.HistogramBins).ToArray();
         if (n < 2)
@@ -34,34 +24,30 @@ internal static partial class PairwiseCoherence
                 "fewer than two live features: no pairs");
         }
 
-        // ‖Ŵ Ŵᵀ‖_F = ‖Ŵᵀ Ŵ‖_F: take the smaller side.
-        var side = Math.Min(m, n);
-        var s = new double[(long)side * side];
-        if (n < m)
-        {
-            backend.Gemm(transposeA: true, transposeB: false, n, n, m, unit, unit, s);
-        }
-        else
-        {
-            backend.Syrk(m, n, unit, s);
-        }
-
-        double frobenius = 0;
-        foreach (var v in s)
-        {
-            frobenius += v * v;
-        }
-
-        var meanSquared = Math.Max(0.0, (frobenius - n) / (n * (n - 1.0)));
+        var kernels = BlockKernels.For(backend);
+        var meanSquared = Math.Max(0.0, (UnitFrameSquaredNorm(kernels, frame, options.BlockSize) - n) / (n * (n - 1.0)));
         var exact = n <= options.ExactFeatureLimit;
         var sample = exact ? Enumerable.Range(0, n).ToArray() : Sample(n, Math.Min(options.SampleSize, n), options.Seed);
         var pairs = new PairAccumulator(n, options.HistogramBins, options.DuplicateThreshold);
-        Scan(backend, unit, m, n, sample, exact, options.BlockSize, pairs);
+        var single = n > options.SinglePrecisionAbove;
+        var recheck = single ? new PairRecheck(frame, options) : null;
+        if (single)
+        {
+            Scan<float>(kernels, frame, sample, exact, options.BlockSize, pairs, recheck);
+        }
+        else
+        {
+            Scan<double>(kernels, frame, sample, exact, options.BlockSize, pairs, null);
+        }
 
         var clusters = pairs.Clusters(frame, options.MaxReportedClusters, out var clusterCount, out var inClusters);
-        var note = exact
-            ? null
-            : $"max, mean |cos|, histogram and duplicate clusters from the {sample.Length} sampled features (seed {options.Seed}) paired with all {n}; the mean squared coherence is exact";
+        var notes = new List<string>();
+        if (!exact)
+        {
+            notes.Add($"max, mean |cos|, histogram and duplicate clusters from the {sample.Length} sampled features (seed {options.Seed}) paired with all {n}; the mean squared coherence is exact");
+        }
+
+        if (recheck is not null) notes.Add(recheck.Describe());
         return new CoherenceResult(
             exact,
             sample.Length,
@@ -81,7 +67,47 @@ internal static partial class PairwiseCoherence
             clusterCount,
             inClusters,
             clusters,
-            note);
+            notes.Count == 0 ? null : string.Join("; ", notes));
+    }
+
+    /// <summary>
+    /// ‖Ŵ Ŵᵀ‖_F² in double precision without a unit copy of the frame: Ŵ Ŵᵀ (m × m) accumulated block by block
+    /// (n ≥ m), or the n × n Gram of the unit features when n &lt; m (then smaller than F).
+    /// </summary>
+    private static double UnitFrameSquaredNorm(IBlockKernels kernels, LiveFrame frame, int blockSize)
+    {
+        var m = frame.M;
+        var n = frame.N;
+        if (n < m)
+        {
+            var unit = new double[(long)m * n];
+            FillUnit(frame, 0, n, default, unit.AsSpan());
+            var gram = new double[(long)n * n];
+            kernels.GemmTransposeA(n, n, m, unit, unit, gram);
+            double total = 0;
+            foreach (var v in gram) total += v * v;
+            return total;
+        }
+
+        var s = new double[(long)m * m];
+        var block = new double[(long)m * Math.Min(blockSize, n)];
+        for (var start = 0; start < n; start += blockSize)
+        {
+            var count = Math.Min(blockSize, n - start);
+            FillUnit(frame, start, count, default, block.AsSpan(0, m * count));
+            kernels.SyrkAdd(m, count, block.AsSpan(0, m * count), s);
+        }
+
+        // Only the lower triangle was accumulated: off-diagonal entries count twice.
+        double sum = 0;
+        for (var j = 0; j < m; j++)
+        {
+            var column = s.AsSpan(j * m, m);
+            sum += column[j] * column[j];
+            for (var i = j + 1; i < m; i++) sum += 2 * column[i] * column[i];
+        }
+
+        return sum;
     }
 
     /// <summary>A seeded sample without replacement (partial Fisher-Yates), ascending.</summary>
@@ -98,58 +124,5 @@ internal static partial class PairwiseCoherence
         var sample = indices[..size];
         Array.Sort(sample);
         return sample;
-    }
-
-    private static void Scan(ILinearAlgebraBackend backend, double[] unit, int m, int n, int[] rows, bool exact, int blockSize, PairAccumulator pairs)
-    {
-        var inSample = new bool[n];
-        foreach (var i in rows)
-        {
-            inSample[i] = true;
-        }
-
-        for (var rowStart = 0; rowStart < rows.Length; rowStart += blockSize)
-        {
-            var rowCount = Math.Min(blockSize, rows.Length - rowStart);
-            var a = Gather(unit, m, rows.AsSpan(rowStart, rowCount));
-
-            // Exact: only blocks on or above the diagonal. Sampled: every column block.
-            var firstColumn = exact ? rowStart : 0;
-            for (var columnStart = firstColumn; columnStart < n; columnStart += blockSize)
-            {
-                var columnCount = Math.Min(blockSize, n - columnStart);
-                var b = new double[(long)m * columnCount];
-                Array.Copy(unit, (long)columnStart * m, b, 0, (long)columnCount * m);
-                var c = new double[(long)rowCount * columnCount];
-                backend.Gemm(transposeA: true, transposeB: false, rowCount, columnCount, m, a, b, c);
-                for (var jj = 0; jj < columnCount; jj++)
-                {
-                    var j = columnStart + jj;
-                    for (var ii = 0; ii < rowCount; ii++)
-                    {
-                        var i = rows[rowStart + ii];
-
-                        // Count each unordered pair once: if both ends are rows, only from the smaller index.
-                        if (j == i || (inSample[j] && j < i))
-                        {
-                            continue;
-                        }
-
-                        pairs.Add(i, j, c[ii + (jj * rowCount)]);
-                    }
-                }
-            }
-        }
-    }
-
-    private static double[] Gather(double[] unit, int m, ReadOnlySpan<int> features)
-    {
-        var block = new double[(long)m * features.Length];
-        for (var f = 0; f < features.Length; f++)
-        {
-            Array.Copy(unit, (long)features[f] * m, block, (long)f * m, m);
-        }
-
-        return block;
     }
 }

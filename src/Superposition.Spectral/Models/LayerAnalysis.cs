@@ -49,5 +49,18 @@ public sealed record SkippedLayer(string Name, string Op, IReadOnlyList<long> Sh
     public bool Degenerate { get; init; }
 }
 
-/// <summary>Progress of a model analysis: layers done out of the total, and the one just finished.</summary>
-public sealed record LayerProgress(int Done, int Total, string Layer);
+/// <summary>Progress of a model analysis: layers done out of the total, and the one just finished (or started).</summary>
+public sealed record LayerProgress(int Done, int Total, string Layer)
+{
+    /// <summary>True when <see cref="Layer"/> has just started (then <see cref="LayerEstimateSeconds"/> is its ETA), false when it finished.</summary>
+    public bool Started { get; init; }
+
+    /// <summary>Estimated wall time of <see cref="Layer"/> from its FLOPs and the rate measured so far; null before any layer finished.</summary>
+    public double? LayerEstimateSeconds { get; init; }
+
+    /// <summary>Wall time <see cref="Layer"/> took (when finished).</summary>
+    public double? LayerSeconds { get; init; }
+
+    /// <summary>Estimated wall time left for the whole run; null before any layer finished.</summary>
+    public double? RemainingSeconds { get; init; }
+}

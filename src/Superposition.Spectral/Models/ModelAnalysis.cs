@@ -31,4 +31,10 @@ public sealed record ModelAnalysis(
 
     /// <summary>True when some layer failed: the result is partial.</summary>
     public bool IsPartial => Failed.Count > 0;
+
+    /// <summary>
+    /// Every selected layer of the whole model in model order, whichever shard analysed it: the order merged shards
+    /// are put back in. Null on results written before sharding existed.
+    /// </summary>
+    public IReadOnlyList<string>? PlannedLayers { get; init; }
 }

@@ -26,6 +26,12 @@ public sealed record ModelAnalysisOptions
     /// </summary>
     public long MemoryBudgetBytes { get; init; } = (long)(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes * 0.6);
 
+    /// <summary>
+    /// The part of the selected layers this run analyses (<c>--shard k/N</c>, <see cref="ShardPlan"/>). Default 1/1:
+    /// every layer.
+    /// </summary>
+    public ShardPlan Shard { get; init; } = ShardPlan.Whole;
+
     /// <summary>Layers analysed at the same time. Default: the number of cores.</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 }

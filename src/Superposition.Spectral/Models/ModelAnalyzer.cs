@@ -19,7 +19,8 @@ public static class ModelAnalyzer
         ModelAnalysisOptions options,
         ILinearAlgebraBackend backend,
         IProgress<LayerProgress>? progress = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default,
+        ILayerCheckpoint? checkpoint = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
@@ -37,20 +38,35 @@ public static class ModelAnalyzer
                 $"a pattern matching at least one of the {model.Matrices.Count} weight matrices");
         }
 
+        var planned = chosen.Select(c => c.Name).ToList();
+        var costs = chosen.Select(c => LayerCost.Flops(c, options.Analysis)).ToList();
+        if (options.Shard.Count > 1)
+        {
+            // A shard lists the tensors that are not frames only once (shard 1), so merged parts equal one run.
+            var owner = ShardPlan.Assign(costs, options.Shard.Count);
+            var mine = Enumerable.Range(0, chosen.Count).Where(i => owner[i] == options.Shard.Index).ToList();
+            chosen = mine.Select(i => chosen[i]).ToList();
+            costs = mine.Select(i => costs[i]).ToList();
+            if (options.Shard.Index != 1) skipped.Clear();
+        }
+
         var budget = new MemoryBudget(options.MemoryBudgetBytes);
         var results = new LayerAnalysis?[chosen.Count];
         var failures = new FailedLayer?[chosen.Count];
         var degenerate = new SkippedLayer?[chosen.Count];
         // Largest first balances the parallel loop; results are stored by index, so output order is the model's.
-        var order = Enumerable.Range(0, chosen.Count).OrderByDescending(i => chosen[i].ParameterCount).ToArray();
+        var order = Enumerable.Range(0, chosen.Count).OrderByDescending(i => costs[i]).ThenBy(i => i).ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism), CancellationToken = cancellation };
-        // Several layers at once: one BLAS thread each, or the cores are oversubscribed (IThreadedBackend).
+        // BLAS threads sized to the layers that can run at once (cores ÷ lanes), fixed for the run: a count that followed
+        // the layers actually running would depend on timing, and OpenBLAS' summation order (so the last bits) on the count.
         var threaded = backend as IThreadedBackend;
         int blasThreads = threaded?.Threads ?? 1;
-        if (chosen.Count > 1 && parallel.MaxDegreeOfParallelism > 1) threaded?.SetThreads(1);
+        int lanes = Math.Max(1, Math.Min(parallel.MaxDegreeOfParallelism, chosen.Count));
+        if (lanes > 1) threaded?.SetThreads(Math.Max(1, Math.Max(blasThreads, Environment.ProcessorCount) / lanes));
+        var run = new LayerRun(budget, checkpoint, new ProgressClock(costs, progress));
         try
         {
-            RunLayers(chosen, order, parallel, budget, options, backend, results, failures, degenerate, progress, cancellation);
+            RunLayers(chosen, order, parallel, run, options, backend, results, failures, degenerate, cancellation);
         }
         finally
         {
@@ -61,24 +77,34 @@ public static class ModelAnalyzer
         return new ModelAnalysis(Identify(model), backend.Name, options, results.OfType<LayerAnalysis>().ToList(), skipped, clock.Elapsed.TotalSeconds)
         {
             Failed = failures.OfType<FailedLayer>().ToList(),
+            PlannedLayers = planned,
         };
     }
 
-    private static void RunLayers(List<WeightMatrix> chosen, int[] order, ParallelOptions parallel, MemoryBudget budget, ModelAnalysisOptions options,
-        ILinearAlgebraBackend backend, LayerAnalysis?[] results, FailedLayer?[] failures, SkippedLayer?[] degenerate, IProgress<LayerProgress>? progress,
-        CancellationToken cancellation)
+    private static void RunLayers(List<WeightMatrix> chosen, int[] order, ParallelOptions parallel, LayerRun run, ModelAnalysisOptions options,
+        ILinearAlgebraBackend backend, LayerAnalysis?[] results, FailedLayer?[] failures, SkippedLayer?[] degenerate, CancellationToken cancellation)
     {
-        int done = 0;
+        var budget = run.Budget;
         Parallel.ForEach(order, parallel, i =>
         {
             var matrix = chosen[i];
             try
             {
-                long need = EstimateBytes(matrix);
-                if (need > budget.BudgetBytes) throw Fail.LayerTooLarge(matrix.Name, need, budget.BudgetBytes);
-                using (budget.Acquire(need, cancellation))
+                if (run.Checkpoint?.TryLoad(matrix.Name) is { } saved)
                 {
-                    results[i] = AnalyzeLayer(matrix, options, backend);
+                    results[i] = saved;
+                }
+                else
+                {
+                    long need = EstimateBytes(matrix, backend);
+                    if (need > budget.BudgetBytes) throw Fail.LayerTooLarge(matrix.Name, need, budget.BudgetBytes);
+                    using (budget.Acquire(need, cancellation))
+                    {
+                        run.Clock.Started(i, matrix.Name);
+                        results[i] = AnalyzeLayer(matrix, options, backend);
+                    }
+
+                    run.Checkpoint?.Save(results[i]!);
                 }
             }
             catch (SuperpositionException e) when (e.Kind == ErrorKind.DegenerateLayer)
@@ -96,7 +122,7 @@ public static class ModelAnalyzer
                 failures[i] = Failure(matrix, ErrorKind.Internal, $"internal error {e.GetType().Name}: {e.Message}");
             }
 
-            progress?.Report(new LayerProgress(Interlocked.Increment(ref done), chosen.Count, matrix.Name));
+            run.Clock.Finished(i, matrix.Name);
         });
     }
 
@@ -105,7 +131,7 @@ public static class ModelAnalyzer
     {
         var clock = Stopwatch.StartNew();
         var frame = matrix.Orient(options.Orientation);
-        var values = matrix.ReadFrame(frame.FeatureAxis);
+        var values = matrix.ReadFrameInBlocks(frame.FeatureAxis, options.Analysis.FeatureBlockSize);
         if (values.All(v => v == 0)) throw Fail.DegenerateLayer(matrix.Name, frame.Features, frame.Hidden);
         var input = new FrameInput(matrix.Name, frame.Hidden, frame.Features, values);
         var analysis = FrameAnalyzer.Analyze(input, options.Analysis, backend);
@@ -125,16 +151,9 @@ public static class ModelAnalyzer
             matrix.OvercompleteByConstruction || fixedTransform);
     }
 
-    /// <summary>
-    /// Peak bytes of one layer's analysis: measured at about 8 times the frame itself (512 × 50,000: 1.6 GB for a
-    /// 205 MB frame: thin SVD, spectral measure, working copies), plus the m × m operator and eigenvectors, the
-    /// pairwise coherence blocks and the per-feature arrays; 9 frames leave a margin.
-    /// </summary>
-    public static long EstimateBytes(WeightMatrix matrix)
-    {
-        long n = Math.Max(matrix.Rows, matrix.Columns), m = Math.Min(matrix.Rows, matrix.Columns);
-        return sizeof(double) * ((9 * n * m) + (4 * m * m) + (2 * 512 * Math.Min(n, 4096)) + (64 * n));
-    }
+    /// <summary>Peak bytes of one layer's analysis on <paramref name="backend"/> (<see cref="LayerCost.Bytes"/>).</summary>
+    public static long EstimateBytes(WeightMatrix matrix, ILinearAlgebraBackend? backend = null) =>
+        LayerCost.Bytes(matrix.Rows, matrix.Columns, backend is null || BlockKernels.For(backend).SupportsLq);
 
     private static FailedLayer Failure(WeightMatrix matrix, ErrorKind kind, string reason) =>
         new(matrix.Name, matrix.Op, matrix.Tensor.Dims, matrix.Tensor.DataType.Name(), kind, reason);

@@ -52,6 +52,15 @@ internal sealed unsafe class LapackLibrary
     // dgesdd(jobz, m, n, a, lda, s, u, ldu, vt, ldvt, work, lwork, iwork, info)
     public delegate* unmanaged<byte*, int*, int*, double*, int*, double*, double*, int*, double*, int*, double*, int*, int*, int*, nuint, void> Dgesdd { get; }
 
+    // dtplqt(m, n, l, mb, a, lda, b, ldb, t, ldt, work, info): LAPACK 3.7+, optional (0 when absent).
+    internal nint DtplqtExport { get; init; }
+
+    // dpotrf(uplo, n, a, lda, info): optional like dtplqt.
+    internal nint DpotrfExport { get; init; }
+
+    // dtrsm(side, uplo, transa, diag, m, n, alpha, a, lda, b, ldb): optional like dtplqt.
+    internal nint DtrsmExport { get; init; }
+
     /// <summary>The process-wide library (loaded on first use), or null with the reason nothing loaded.</summary>
     public static LapackLibrary? Shared(out string problem)
     {
@@ -83,6 +92,9 @@ internal sealed unsafe class LapackLibrary
                 {
                     SetThreadsExport = OptionalExport(handles, "openblas_set_num_threads"),
                     GetThreadsExport = OptionalExport(handles, "openblas_get_num_threads"),
+                    DtplqtExport = OptionalExport(handles, "dtplqt_"),
+                    DtrsmExport = OptionalExport(handles, "dtrsm_"),
+                    DpotrfExport = OptionalExport(handles, "dpotrf_"),
                 };
                 return (library, "");
             }

@@ -1,0 +1,88 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using Superposition.Spectral.LinearAlgebra;
+
+namespace Superposition.Spectral.Frames;
+
+internal static partial class PairwiseCoherence
+{
+    /// <summary>
+    /// All pairs (exact) or every pair with an end in the sample, by Gemm on tiles of unit features: a row tile
+    /// (block of rows) against column tiles, on or above the diagonal when exact. Three buffers, reused for every
+    /// tile; the frame itself is read in place. <typeparamref name="T"/> is the Gemm precision: float above
+    /// <see cref="Analysis.CoherenceOptions.SinglePrecisionAbove"/> features, with <paramref name="recheck"/>
+    /// recomputing in double every pair that could be the maximum or a near-duplicate.
+    /// </summary>
+    private static void Scan<T>(IBlockKernels kernels, LiveFrame frame, int[] rows, bool exact, int blockSize, PairAccumulator pairs, PairRecheck? recheck)
+        where T : unmanaged, IFloatingPoint<T>
+    {
+        var m = frame.M;
+        var n = frame.N;
+        var inSample = new bool[n];
+        foreach (var i in rows) inSample[i] = true;
+
+        var tile = Math.Min(blockSize, n);
+        var a = new T[(long)m * Math.Min(blockSize, rows.Length)];
+        var b = new T[(long)m * tile];
+        var c = new T[(long)Math.Min(blockSize, rows.Length) * tile];
+        for (var rowStart = 0; rowStart < rows.Length; rowStart += blockSize)
+        {
+            var rowCount = Math.Min(blockSize, rows.Length - rowStart);
+            var rowIndex = rows.AsSpan(rowStart, rowCount);
+            FillUnit(frame, 0, rowCount, rowIndex, a.AsSpan(0, m * rowCount));
+
+            // Exact: only tiles on or above the diagonal. Sampled: every column tile.
+            var firstColumn = exact ? rowStart : 0;
+            for (var columnStart = firstColumn; columnStart < n; columnStart += blockSize)
+            {
+                var columnCount = Math.Min(blockSize, n - columnStart);
+                FillUnit(frame, columnStart, columnCount, default, b.AsSpan(0, m * columnCount));
+                var cc = c.AsSpan(0, rowCount * columnCount);
+                Multiply(kernels, rowCount, columnCount, m, a, b, cc);
+                for (var jj = 0; jj < columnCount; jj++)
+                {
+                    var j = columnStart + jj;
+                    var column = cc.Slice(jj * rowCount, rowCount);
+                    for (var ii = 0; ii < rowCount; ii++)
+                    {
+                        var i = rowIndex[ii];
+
+                        // Count each unordered pair once: if both ends are rows, only from the smaller index.
+                        if (j == i || (inSample[j] && j < i)) continue;
+                        var value = double.CreateTruncating(column[ii]);
+                        if (recheck is not null && Math.Abs(value) >= recheck.Threshold) value = recheck.Check(i, j, value);
+                        pairs.Add(i, j, value);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void Multiply<T>(IBlockKernels kernels, int rows, int columns, int m, T[] a, T[] b, Span<T> c)
+        where T : unmanaged
+    {
+        if (typeof(T) == typeof(float))
+        {
+            kernels.GemmTransposeA(rows, columns, m, MemoryMarshal.Cast<T, float>(a.AsSpan(0, m * rows)), MemoryMarshal.Cast<T, float>(b.AsSpan(0, m * columns)), MemoryMarshal.Cast<T, float>(c));
+        }
+        else
+        {
+            kernels.GemmTransposeA(rows, columns, m, MemoryMarshal.Cast<T, double>(a.AsSpan(0, m * rows)), MemoryMarshal.Cast<T, double>(b.AsSpan(0, m * columns)), MemoryMarshal.Cast<T, double>(c));
+        }
+    }
+
+    /// <summary>Unit features ŵ = w/‖w‖ of [start, start + count) (or of the listed features, when any) into a column-major buffer.</summary>
+    private static void FillUnit<T>(LiveFrame frame, int start, int count, ReadOnlySpan<int> features, Span<T> destination)
+        where T : unmanaged, IFloatingPoint<T>
+    {
+        var m = frame.M;
+        for (var f = 0; f < count; f++)
+        {
+            var feature = features.IsEmpty ? start + f : features[f];
+            var scale = 1.0 / Math.Sqrt(frame.NormSquared[feature]);
+            var source = frame.Weights.AsSpan(feature * m, m);
+            var target = destination.Slice(f * m, m);
+            for (var k = 0; k < m; k++) target[k] = T.CreateTruncating(source[k] * scale);
+        }
+    }
+}
