@@ -45,7 +45,7 @@ internal static class AnalyzeCommand
             {
                 Json.Write(jsonFile!.FullName, new PartialAnalysis(PartialAnalysis.CurrentFormat, plan, options.Analysis.PerFeature, result));
                 context.Status($"wrote {jsonFile.FullName} (shard {plan}: {result.Layers.Count} layer(s); join the parts with 'superposition merge')");
-                return ExitCodes.Success;
+                return AnalysisTable.ExitCode(result);
             }
 
             var probe = analysis.Probe(parse, context, loaded.Path, backend);

@@ -50,7 +50,7 @@ internal static class MergeCommand
                 context.Status($"wrote {pdf.FullName}");
             }
 
-            return ExitCodes.Success;
+            return AnalysisTable.ExitCode(merged);
         });
         return command;
     }
