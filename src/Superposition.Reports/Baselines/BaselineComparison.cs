@@ -8,7 +8,7 @@ namespace Superposition.Reports.Baselines;
 /// <param name="Toy">The toy shape (n, m) it was compared with.</param>
 /// <param name="Closeness">Band of <paramref name="Distance"/> (<see cref="Interpretation"/>).</param>
 /// <param name="ToyRegime">Plain-language regime of the trained toy nearest to p.</param>
-/// <param name="RunSpread">Median distance between the two runs' toys at the same p: the toys' own noise.</param>
+/// <param name="RunSpread">Median distance between any two runs' toys at the same p: the toys' own noise.</param>
 public sealed record BaselinePlacement(double FeatureProbability, double Low, double High, double Distance, ToyShape Toy, Closeness Closeness, string ToyRegime, double RunSpread);
 
 /// <summary>A real layer placed among its layer-matched toys and against its null models.</summary>

@@ -43,7 +43,7 @@ public sealed class ShardMergeTests
         Assert.Equal(0, CliRunner.Run("analyze", RepoPaths.WakeWordHead, "--shard", "1/2", "--json", part).ExitCode);
         var result = CliRunner.Run("merge", part, "--json", Path.Combine(folder, "merged.json"));
 
-        Assert.Equal((int)ErrorKind.InvalidArgument, result.ExitCode);
+        Assert.Equal(ExitCodes.Of(ErrorKind.InvalidArgument), result.ExitCode);
         Assert.Contains("1/2", result.Error);
         Assert.Contains("exactly once", result.Error);
         Assert.False(File.Exists(Path.Combine(folder, "merged.json")));
@@ -58,7 +58,7 @@ public sealed class ShardMergeTests
         var folder = RepoPaths.NewTempFolder();
         var result = CliRunner.Run("analyze", RepoPaths.WakeWordHead, "--shard", shard, "--json", Path.Combine(folder, "p.json"));
 
-        Assert.Equal((int)ErrorKind.InvalidArgument, result.ExitCode);
+        Assert.Equal(ExitCodes.Of(ErrorKind.InvalidArgument), result.ExitCode);
         Assert.Contains("--shard", result.Error);
         Assert.Single(result.Error.Trim().Split('\n'));
     }
