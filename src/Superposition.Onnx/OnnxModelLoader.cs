@@ -1,5 +1,5 @@
 using Superposition.Onnx.Loading;
-using Superposition.Onnx.Model;
+using Superposition.Onnx.Graph;
 using Superposition.Onnx.Orientation;
 using Superposition.Onnx.Proto;
 

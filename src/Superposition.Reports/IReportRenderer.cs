@@ -1,4 +1,4 @@
-using Superposition.Reports.Model;
+using Superposition.Reports.Content;
 
 namespace Superposition.Reports;
 

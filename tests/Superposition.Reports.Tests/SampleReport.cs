@@ -1,5 +1,5 @@
 using Superposition.Reports.Charts;
-using Superposition.Reports.Model;
+using Superposition.Reports.Content;
 
 namespace Superposition.Reports.Tests;
 

@@ -1,11 +1,11 @@
 using BenchmarkDotNet.Attributes;
 using Superposition.Onnx;
-using Superposition.Onnx.Model;
+using Superposition.Onnx.Graph;
 using Superposition.Reports.Audit;
 using Superposition.Reports.Pdf;
-using Superposition.Runtime.Analysis;
+using Superposition.Runtime.Activations;
 using Superposition.Spectral.LinearAlgebra;
-using Superposition.Spectral.Models;
+using Superposition.Spectral.Pipeline;
 
 namespace Superposition.Benchmarks.EndToEnd;
 
@@ -50,6 +50,6 @@ public class AuditBenchmarks
     [Benchmark(Description = "probe 64 samples (ONNX Runtime)")]
     public int Probe() => ProbeRunner.Run(BenchmarkPaths.Recognizer, new ProbeRunOptions(), _backend).Tensors.Count;
 
-    private static Spectral.Analysis.AnalysisOptions AnalysisOptionsForReport() =>
-        Spectral.Analysis.AnalysisOptions.Default with { PerFeature = true, MeasureMapFeatures = 200 };
+    private static Spectral.Measures.AnalysisOptions AnalysisOptionsForReport() =>
+        Spectral.Measures.AnalysisOptions.Default with { PerFeature = true, MeasureMapFeatures = 200 };
 }

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Superposition.Onnx;
 using Superposition.Onnx.Orientation;
-using Superposition.Spectral.Analysis;
+using Superposition.Spectral.Measures;
 using Superposition.Spectral.Frames;
 using Superposition.Spectral.Geometry;
 using Superposition.Spectral.HeavyTail;

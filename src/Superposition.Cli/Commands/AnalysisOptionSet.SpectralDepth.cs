@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Superposition.Spectral.Analysis;
+using Superposition.Spectral.Measures;
 
 namespace Superposition.Cli.Commands;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Superposition.Runtime.Analysis;
-using Superposition.Spectral.Analysis;
+using Superposition.Runtime.Activations;
+using Superposition.Spectral.Measures;
 using Superposition.Spectral.LinearAlgebra;
-using Superposition.Spectral.Models;
+using Superposition.Spectral.Pipeline;
 using Superposition.Spectral.Probes;
 
 namespace Superposition.Cli.Commands;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Superposition.Cli.Output;
 using Superposition.Onnx;
 using Superposition.Reports.Exports;
-using Superposition.Spectral.Models;
+using Superposition.Spectral.Pipeline;
 
 namespace Superposition.Cli.Commands;
 

@@ -5,7 +5,7 @@ using Superposition.Reports.Audit;
 using Superposition.Reports.Exports;
 using Superposition.Reports.Html;
 using Superposition.Reports.Pdf;
-using Superposition.Spectral.Models;
+using Superposition.Spectral.Pipeline;
 
 namespace Superposition.Cli.Commands;
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Superposition.Cli.Output;
-using Superposition.Onnx.Model;
+using Superposition.Onnx.Graph;
 using Superposition.Reports.Baselines;
 using Superposition.Spectral.LinearAlgebra;
-using Superposition.Spectral.Models;
+using Superposition.Spectral.Pipeline;
 
 namespace Superposition.Cli.Commands;
 

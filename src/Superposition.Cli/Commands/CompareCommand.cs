@@ -4,7 +4,7 @@ using Superposition.Cli.Output;
 using Superposition.Onnx;
 using Superposition.Reports.Baselines;
 using Superposition.Reports.Exports;
-using Superposition.Spectral.Models;
+using Superposition.Spectral.Pipeline;
 
 namespace Superposition.Cli.Commands;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using Superposition.Cli.Output;
-using Superposition.Runtime.Analysis;
+using Superposition.Runtime.Activations;
 using Superposition.Spectral.LinearAlgebra;
 using Superposition.Spectral.Probes;
 

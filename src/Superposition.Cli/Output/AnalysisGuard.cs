@@ -1,5 +1,5 @@
-using Superposition.Onnx.Model;
-using Superposition.Spectral.Models;
+using Superposition.Onnx.Graph;
+using Superposition.Spectral.Pipeline;
 
 namespace Superposition.Cli.Output;
 

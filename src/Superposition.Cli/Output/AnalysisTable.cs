@@ -1,6 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
-using Superposition.Spectral.Models;
+using Superposition.Spectral.Pipeline;
 
 namespace Superposition.Cli.Output;
 

@@ -22,6 +22,6 @@ internal static class ErrorText
     }
 
     /// <summary>The CLI wording of a failed layer's reason (the same hint as for a whole-run error).</summary>
-    public static string ForLayer(Spectral.Models.FailedLayer failed) =>
+    public static string ForLayer(Spectral.Pipeline.FailedLayer failed) =>
         failed.Kind == ErrorKind.LayerTooLarge ? failed.Reason + " Raise the budget with --memory-budget." : failed.Reason;
 }

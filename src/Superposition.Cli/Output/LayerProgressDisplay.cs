@@ -1,5 +1,5 @@
 using Spectre.Console;
-using Superposition.Spectral.Models;
+using Superposition.Spectral.Pipeline;
 using Superposition.Training.Tms;
 
 namespace Superposition.Cli.Output;

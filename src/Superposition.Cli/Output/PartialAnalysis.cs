@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Superposition.Spectral.Models;
+using Superposition.Spectral.Pipeline;
 
 namespace Superposition.Cli.Output;
 

@@ -1,4 +1,4 @@
-using Superposition.Onnx.Model;
+using Superposition.Onnx.Graph;
 
 namespace Superposition.Onnx.Loading;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Superposition.Onnx.Model;
+using Superposition.Onnx.Graph;
 using Superposition.Onnx.Proto;
 
 namespace Superposition.Onnx.Loading;

@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using Superposition.Onnx.Model;
+using Superposition.Onnx.Graph;
 
 namespace Superposition.Onnx.Loading;
 

@@ -1,4 +1,4 @@
-using Superposition.Onnx.Model;
+using Superposition.Onnx.Graph;
 using Superposition.Onnx.Proto;
 
 namespace Superposition.Onnx.Loading;

@@ -1,6 +1,6 @@
 using Superposition.Reports.Baselines;
 using Superposition.Spectral.Probes;
-using Superposition.Spectral.Models;
+using Superposition.Spectral.Pipeline;
 
 namespace Superposition.Reports.Audit;
 

@@ -1,6 +1,6 @@
 using Superposition.Reports.Charts;
-using Superposition.Reports.Model;
-using Superposition.Spectral.Models;
+using Superposition.Reports.Content;
+using Superposition.Spectral.Pipeline;
 
 namespace Superposition.Reports.Audit;
 

@@ -1,4 +1,4 @@
-using Superposition.Reports.Model;
+using Superposition.Reports.Content;
 
 namespace Superposition.Reports.Audit;
 
@@ -33,7 +33,7 @@ public static partial class AuditReportBuilder
             new Heading("Tolerances and seeds"),
             new KeyValueList(
             [
-                new("eigenspace grouping", a.Grouping == Spectral.Analysis.EigenspaceGrouping.Gaps
+                new("eigenspace grouping", a.Grouping == Spectral.Measures.EigenspaceGrouping.Gaps
                     ? $"relative gaps (default): a run is one eigenspace when its spread ln(λ_first/λ_last) ≤ {F(a.MaxGroupSpread)} and {F(a.GapRatio)}× it is at most the log-gaps to its neighbours; differences ≤ {F(a.EigenspaceTolerance)} · λ_max always merge (--eigenspace-grouping fixed: one tolerance)"
                     : $"fixed: consecutive eigenvalues within {F(a.EigenspaceTolerance)} · λ_max (--eigenspace-grouping gaps is the default)"),
                 new("grouping sensitivity", a.GroupingSensitivity ? "localized share re-counted under gap grouping and fixed tolerances 1e-6, 1e-4, 1e-3, 0.01, 0.05, 0.1 (default on)" : "off"),
@@ -42,12 +42,12 @@ public static partial class AuditReportBuilder
                 new("localized", $"q ≥ {F(a.LocalizedThreshold)}"),
                 new("log bins", $"{a.SpectralBins} between the smallest positive and the largest eigenvalue"),
                 new("coherence", $"all pairs up to {a.Coherence.ExactFeatureLimit} features, else {a.Coherence.SampleSize} sampled features (seed {a.Coherence.Seed}); near-duplicates at |cos| ≥ {F(a.Coherence.DuplicateThreshold)}"),
-                new("power-law fit", (a.HeavyTail.XMinRule == Spectral.Analysis.XMinRule.WeightWatcher
+                new("power-law fit", (a.HeavyTail.XMinRule == Spectral.Measures.XMinRule.WeightWatcher
                         ? $"eigenvalues above {F(a.HeavyTail.EigenvalueFloor)}; WeightWatcher 0.7.5.5's rule (default): every eigenvalue but the largest is a candidate x_min (--xmin-rule minimum-tail: tails of at least {a.HeavyTail.MinTailSize})"
                         : $"eigenvalues above {F(a.HeavyTail.EigenvalueFloor)}; minimum-tail rule: tails of at least {a.HeavyTail.MinTailSize} (WeightWatcher's rule is the default)")
                     + $"; tails shorter than {a.HeavyTail.LowConfidenceTail} flagged low-confidence; bands α < {F(a.HeavyTail.OverfitAlpha)} over-fit, α > {F(a.HeavyTail.UndertrainedAlpha)} under-trained"),
                 new("MP fit", a.HeavyTail.MarchenkoPasturFit ? "σ fitted to a linear-kernel density (bandwidth 0.1 on the ESD rescaled to mean 1), grid over [0.05, 2)·σ₀ then Nelder–Mead, as WeightWatcher's mp_fit (default on)" : "off"),
-                new("conv kernels", a.HeavyTail.ConvKernels == Spectral.Analysis.ConvKernels.Slices
+                new("conv kernels", a.HeavyTail.ConvKernels == Spectral.Measures.ConvKernels.Slices
                     ? "flattened filters, and WeightWatcher's kh·kw slices [out, in] × sqrt(1/2) with pooled eigenvalues (--conv-slices)"
                     : "flattened: out filters in R^(in·kh·kw) (--conv-slices adds WeightWatcher's per-slice view)"),
                 new("shuffled-weights null", $"seed {a.HeavyTail.ShuffleSeed}; 5 shuffles pooled for the trap count below 100 eigenvalues"),

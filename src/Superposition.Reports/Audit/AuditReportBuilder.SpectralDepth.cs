@@ -1,5 +1,5 @@
-using Superposition.Reports.Model;
-using Superposition.Spectral.Analysis;
+using Superposition.Reports.Content;
+using Superposition.Spectral.Measures;
 
 namespace Superposition.Reports.Audit;
 
@@ -16,7 +16,7 @@ public static partial class AuditReportBuilder
     }
 
     /// <summary>The per-slice (WeightWatcher) conv line when it was computed.</summary>
-    internal static IEnumerable<KeyValueItem> ConvSliceLines(Spectral.Models.LayerAnalysis layer)
+    internal static IEnumerable<KeyValueItem> ConvSliceLines(Spectral.Pipeline.LayerAnalysis layer)
     {
         if (layer.ConvSlices is not { } c) yield break;
         var fit = c.PowerLaw;

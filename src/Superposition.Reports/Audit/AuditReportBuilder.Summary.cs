@@ -1,5 +1,5 @@
-using Superposition.Reports.Model;
-using Superposition.Spectral.Models;
+using Superposition.Reports.Content;
+using Superposition.Spectral.Pipeline;
 
 namespace Superposition.Reports.Audit;
 

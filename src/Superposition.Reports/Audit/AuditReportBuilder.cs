@@ -1,6 +1,6 @@
 using System.Globalization;
-using Superposition.Reports.Model;
-using Superposition.Spectral.Models;
+using Superposition.Reports.Content;
+using Superposition.Spectral.Pipeline;
 
 namespace Superposition.Reports.Audit;
 

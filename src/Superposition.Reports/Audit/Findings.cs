@@ -1,5 +1,5 @@
-using Superposition.Reports.Model;
-using Superposition.Spectral.Models;
+using Superposition.Reports.Content;
+using Superposition.Spectral.Pipeline;
 
 namespace Superposition.Reports.Audit;
 
@@ -163,5 +163,5 @@ internal static class Findings
     }
 
     /// <summary>A cluster named a regular configuration: its cosines matched a template and its association-scheme test passed.</summary>
-    private static bool IsScheme(Spectral.Analysis.PolytopeCluster c) => c.Template != "none" && c.Scheme?.Passed == true;
+    private static bool IsScheme(Spectral.Measures.PolytopeCluster c) => c.Template != "none" && c.Scheme?.Passed == true;
 }

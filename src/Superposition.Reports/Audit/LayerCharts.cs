@@ -1,5 +1,5 @@
 using Superposition.Reports.Charts;
-using Superposition.Spectral.Models;
+using Superposition.Spectral.Pipeline;
 
 namespace Superposition.Reports.Audit;
 

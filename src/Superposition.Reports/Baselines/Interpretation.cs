@@ -1,5 +1,5 @@
 using System.Globalization;
-using Superposition.Training.Analysis;
+using Superposition.Training.Geometry;
 
 namespace Superposition.Reports.Baselines;
 

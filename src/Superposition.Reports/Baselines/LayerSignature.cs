@@ -1,5 +1,5 @@
-using Superposition.Spectral.Analysis;
-using Superposition.Spectral.Models;
+using Superposition.Spectral.Measures;
+using Superposition.Spectral.Pipeline;
 
 namespace Superposition.Reports.Baselines;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Superposition.Reports.Audit;
-using Superposition.Reports.Model;
+using Superposition.Reports.Content;
 
 namespace Superposition.Reports.Diff;
 

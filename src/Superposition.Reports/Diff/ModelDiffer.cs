@@ -1,7 +1,7 @@
-using Superposition.Onnx.Model;
-using Superposition.Spectral.Analysis;
+using Superposition.Onnx.Graph;
+using Superposition.Spectral.Measures;
 using Superposition.Spectral.LinearAlgebra;
-using Superposition.Spectral.Models;
+using Superposition.Spectral.Pipeline;
 
 namespace Superposition.Reports.Diff;
 

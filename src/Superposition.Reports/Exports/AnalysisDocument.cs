@@ -1,7 +1,7 @@
 using System.Reflection;
 using Superposition.Spectral.Probes;
-using Superposition.Spectral.Analysis;
-using Superposition.Spectral.Models;
+using Superposition.Spectral.Measures;
+using Superposition.Spectral.Pipeline;
 
 namespace Superposition.Reports.Exports;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Superposition.Spectral.Models;
+using Superposition.Spectral.Pipeline;
 
 namespace Superposition.Reports.Exports;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Superposition.Reports.Model;
+using Superposition.Reports.Content;
 
 namespace Superposition.Reports.Html;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Superposition.Reports.Model;
+using Superposition.Reports.Content;
 
 namespace Superposition.Reports.Html;
 

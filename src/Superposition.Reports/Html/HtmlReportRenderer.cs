@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Superposition.Reports.Charts;
-using Superposition.Reports.Model;
+using Superposition.Reports.Content;
 
 namespace Superposition.Reports.Html;
 

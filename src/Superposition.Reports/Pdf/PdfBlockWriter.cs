@@ -1,6 +1,6 @@
 using PdfSharp.Drawing;
 using Superposition.Reports.Charts;
-using Superposition.Reports.Model;
+using Superposition.Reports.Content;
 
 namespace Superposition.Reports.Pdf;
 

@@ -90,7 +90,7 @@ internal static class PdfChartPainter
 
     private static void DrawText(XGraphics g, TextPrimitive t, PdfFonts fonts)
     {
-        var font = fonts.Get(t.Size, t.Bold ? Model.TextStyle.Bold : Model.TextStyle.Regular);
+        var font = fonts.Get(t.Size, t.Bold ? Content.TextStyle.Bold : Content.TextStyle.Regular);
         var width = g.MeasureString(t.Text, font).Width;
         var state = g.Save();
         if (t.RotationDegrees != 0)

@@ -1,5 +1,5 @@
 using PdfSharp.Drawing;
-using Superposition.Reports.Model;
+using Superposition.Reports.Content;
 
 namespace Superposition.Reports.Pdf;
 

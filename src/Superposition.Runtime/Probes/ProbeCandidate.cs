@@ -1,4 +1,4 @@
-using Superposition.Onnx.Model;
+using Superposition.Onnx.Graph;
 namespace Superposition.Runtime.Probes;
 
 /// <summary>An intermediate value a probe can expose: the output of one node of the main graph.</summary>

@@ -1,5 +1,5 @@
 using Superposition.Onnx;
-using Superposition.Onnx.Model;
+using Superposition.Onnx.Graph;
 using Superposition.Onnx.Proto;
 
 namespace Superposition.Runtime.Proto;

@@ -1,5 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
-using Superposition.Onnx.Model;
+using Superposition.Onnx.Graph;
 
 namespace Superposition.Runtime;
 

@@ -78,7 +78,7 @@ public sealed partial class OrtSession
         }
 
         var info = value.GetTensorTypeAndShape();
-        var type = (Onnx.Model.OnnxDataType)(int)info.ElementDataType;
+        var type = (Onnx.Graph.OnnxDataType)(int)info.ElementDataType;
         var clr = OrtElementTypes.ClrType(type) ?? throw Fail.UnsupportedDataType(where, name, OrtElementTypes.Name(type));
         var data = Array.CreateInstance(clr, info.ElementCount);
         var tensor = new OrtTensor(type, info.Shape, data);

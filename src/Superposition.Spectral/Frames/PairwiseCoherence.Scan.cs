@@ -10,7 +10,7 @@ internal static partial class PairwiseCoherence
     /// All pairs (exact) or every pair with an end in the sample, by Gemm on tiles of unit features: a row tile
     /// (block of rows) against column tiles, on or above the diagonal when exact. Three buffers, reused for every
     /// tile; the frame itself is read in place. <typeparamref name="T"/> is the Gemm precision: float above
-    /// <see cref="Analysis.CoherenceOptions.SinglePrecisionAbove"/> features, with <paramref name="recheck"/>
+    /// <see cref="Measures.CoherenceOptions.SinglePrecisionAbove"/> features, with <paramref name="recheck"/>
     /// recomputing in double every pair that could be the maximum or a near-duplicate.
     /// </summary>
     private static void Scan<T>(IBlockKernels kernels, LiveFrame frame, int[] rows, bool exact, int blockSize, PairAccumulator pairs, PairRecheck? recheck)

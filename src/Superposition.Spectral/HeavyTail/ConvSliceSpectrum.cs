@@ -1,7 +1,7 @@
 using Superposition.Onnx.Orientation;
-using Superposition.Spectral.Analysis;
+using Superposition.Spectral.Measures;
 using Superposition.Spectral.LinearAlgebra;
-using Superposition.Spectral.Models;
+using Superposition.Spectral.Pipeline;
 
 namespace Superposition.Spectral.HeavyTail;
 
@@ -66,7 +66,7 @@ public static class ConvSliceSpectrum
     }
 
     /// <summary>Attaches <see cref="Compute"/> to every conv layer of <paramref name="analysis"/> (a no-op unless the options ask for slices).</summary>
-    public static ModelAnalysis Attach(ModelAnalysis analysis, Onnx.Model.OnnxModel model, ILinearAlgebraBackend backend)
+    public static ModelAnalysis Attach(ModelAnalysis analysis, Onnx.Graph.OnnxModel model, ILinearAlgebraBackend backend)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(model);

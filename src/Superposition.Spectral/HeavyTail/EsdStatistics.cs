@@ -1,5 +1,5 @@
 using System.Globalization;
-using Superposition.Spectral.Analysis;
+using Superposition.Spectral.Measures;
 using Superposition.Spectral.LinearAlgebra;
 
 namespace Superposition.Spectral.HeavyTail;

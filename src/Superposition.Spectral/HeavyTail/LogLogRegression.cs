@@ -14,7 +14,7 @@ public sealed record LogLogLine(double Slope, double Intercept, double SlopeStan
 /// <summary>
 /// The one least-squares power-law fit of the tool (probe covariance decay λ_k ∝ k^(−β); the training helper's loss
 /// curves L ∝ t^(−α) use it too). The tail exponent of a weight spectrum is a different estimator
-/// (<see cref="Analysis.PowerLawFit"/>, maximum likelihood with a KS-selected x_min).
+/// (<see cref="Measures.PowerLawFit"/>, maximum likelihood with a KS-selected x_min).
 /// </summary>
 public static class LogLogRegression
 {

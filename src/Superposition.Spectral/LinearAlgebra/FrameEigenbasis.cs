@@ -2,7 +2,7 @@ namespace Superposition.Spectral.LinearAlgebra;
 
 /// <summary>
 /// The eigenvectors of the frame operator F = W Wᵀ (m × m) in descending order of eigenvalue, for comparing the
-/// eigenspaces of two frames. W is m × n column-major as in <see cref="Analysis.FrameInput"/>.
+/// eigenspaces of two frames. W is m × n column-major as in <see cref="Measures.FrameInput"/>.
 /// </summary>
 public sealed record FrameEigenbasis(int M, double[] Eigenvalues, double[] Vectors)
 {

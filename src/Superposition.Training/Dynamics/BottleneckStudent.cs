@@ -1,4 +1,4 @@
-using Superposition.Training.Analysis;
+using Superposition.Training.Geometry;
 using Superposition.Training.Rng;
 
 namespace Superposition.Training.Dynamics;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Superposition.Training.Analysis;
+using Superposition.Training.Geometry;
 using Superposition.Training.Tms;
 
 namespace Superposition.Training.Export;

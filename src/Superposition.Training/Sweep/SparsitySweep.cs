@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Superposition.Training.Analysis;
+using Superposition.Training.Geometry;
 using Superposition.Training.Tms;
 
 namespace Superposition.Training.Sweep;

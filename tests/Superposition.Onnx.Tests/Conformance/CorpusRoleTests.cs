@@ -1,4 +1,4 @@
-using Superposition.Onnx.Model;
+using Superposition.Onnx.Graph;
 using Superposition.Onnx.Orientation;
 using Superposition.Onnx.Tests.Support;
 using Superposition.Tests.Shared;

@@ -1,4 +1,4 @@
-using Superposition.Onnx.Model;
+using Superposition.Onnx.Graph;
 using Superposition.Onnx.Proto;
 using Superposition.Tests.Shared;
 using DataType = Superposition.Onnx.Proto.TensorProto.Types.DataType;

@@ -1,6 +1,6 @@
 using Superposition.Reports.Audit;
 using Superposition.Reports.Baselines;
-using Superposition.Reports.Model;
+using Superposition.Reports.Content;
 using Superposition.Reports.Tests.Baselines;
 
 namespace Superposition.Reports.Tests.Audit;
@@ -14,7 +14,7 @@ public sealed class FindingsTests
         _ => "",
     };
 
-    private static AuditInput Input(BaselineComparison? comparison, params Spectral.Models.LayerAnalysis[] layers) =>
+    private static AuditInput Input(BaselineComparison? comparison, params Spectral.Pipeline.LayerAnalysis[] layers) =>
         new(new RunInfo("test", "superposition audit test.onnx", DateTimeOffset.UnixEpoch), TestFrames.Model(layers), comparison);
 
     [Fact]

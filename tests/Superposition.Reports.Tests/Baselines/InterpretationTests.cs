@@ -1,5 +1,5 @@
 using Superposition.Reports.Baselines;
-using Superposition.Training.Analysis;
+using Superposition.Training.Geometry;
 
 namespace Superposition.Reports.Tests.Baselines;
 

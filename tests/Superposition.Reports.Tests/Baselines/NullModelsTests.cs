@@ -35,12 +35,12 @@ public sealed class NullModelsTests
         // A Gaussian frame is one more draw of its own Gaussian null: it must not be called structured.
         var gauss = TestFrames.Gaussian(40, 4, 99);
         var gaussSignature = LayerSignature.From(TestFrames.Analyze("g", 40, 4, gauss));
-        var gaussNulls = NullModels.Analyze(new Spectral.Analysis.FrameInput("g", 4, 40, gauss), TestFrames.Options, TestFrames.Backend);
+        var gaussNulls = NullModels.Analyze(new Spectral.Measures.FrameInput("g", 4, 40, gauss), TestFrames.Options, TestFrames.Backend);
         Assert.False(NullComparison.Of(gaussSignature, gaussNulls).Structured);
 
         // A regular 9-gon is tight with D·n/m = 1 for every feature; its shuffled and Gaussian nulls are not.
         var polygon = TestFrames.Polygon(9);
-        var polygonNulls = NullModels.Analyze(new Spectral.Analysis.FrameInput("p", 2, 9, polygon), TestFrames.Options, TestFrames.Backend);
+        var polygonNulls = NullModels.Analyze(new Spectral.Measures.FrameInput("p", 2, 9, polygon), TestFrames.Options, TestFrames.Backend);
         var comparison = NullComparison.Of(LayerSignature.From(TestFrames.Analyze("p", 9, 2, polygon)), polygonNulls);
         Assert.Equal(NullModels.SmallFrameSeeds, polygonNulls.Shuffled.Count);
         Assert.True(comparison.Gaussian.Distance > comparison.Gaussian.Spread, $"distance {comparison.Gaussian.Distance}, spread {comparison.Gaussian.Spread}");

@@ -1,6 +1,6 @@
-using Superposition.Spectral.Analysis;
+using Superposition.Spectral.Measures;
 using Superposition.Spectral.LinearAlgebra;
-using Superposition.Spectral.Models;
+using Superposition.Spectral.Pipeline;
 
 namespace Superposition.Reports.Tests.Baselines;
 

@@ -1,7 +1,7 @@
 using Superposition.Reports.Diff;
-using Superposition.Spectral.Analysis;
+using Superposition.Spectral.Measures;
 using Superposition.Spectral.LinearAlgebra;
-using Superposition.Spectral.Models;
+using Superposition.Spectral.Pipeline;
 
 namespace Superposition.Reports.Tests.Diff;
 

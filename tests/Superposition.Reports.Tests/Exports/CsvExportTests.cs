@@ -60,7 +60,7 @@ public sealed class CsvExportTests
     {
         var model = TestFrames.Model(TestFrames.Layer("a", 12, 3, TestFrames.Gaussian(12, 3, 1))) with
         {
-            Skipped = [new Spectral.Models.SkippedLayer("bn.scale", "BatchNormalization", [64], "float32", "1-D tensor (bias, scale or norm)")],
+            Skipped = [new Spectral.Pipeline.SkippedLayer("bn.scale", "BatchNormalization", [64], "float32", "1-D tensor (bias, scale or norm)")],
         };
         var row = CsvExport.Write(model).Split('\n')[2].TrimEnd('\r');
         Assert.Equal("bn.scale,skipped,\"1-D tensor (bias, scale or norm)\",BatchNormalization,,64,float32" + new string(',', Header.Length - 7), row);

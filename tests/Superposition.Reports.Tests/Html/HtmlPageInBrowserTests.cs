@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Superposition.Reports.Charts;
 using Superposition.Reports.Html;
-using Superposition.Reports.Model;
+using Superposition.Reports.Content;
 using Superposition.Tests.Shared;
 
 namespace Superposition.Reports.Tests.Html;

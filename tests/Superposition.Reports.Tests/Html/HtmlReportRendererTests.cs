@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Superposition.Reports.Html;
-using Superposition.Reports.Model;
+using Superposition.Reports.Content;
 
 namespace Superposition.Reports.Tests.Html;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using PdfSharp.Pdf.IO;
 using Superposition.Reports.Charts;
 using Superposition.Reports.Html;
-using Superposition.Reports.Model;
+using Superposition.Reports.Content;
 using Superposition.Reports.Pdf;
 using Xunit.Abstractions;
 

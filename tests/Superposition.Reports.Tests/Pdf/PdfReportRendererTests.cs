@@ -103,7 +103,7 @@ public sealed class PdfReportRendererTests
     public void Empty_document_gives_one_page()
     {
         using var output = new MemoryStream();
-        new PdfReportRenderer().Render(new Superposition.Reports.Model.Document("Empty"), output);
+        new PdfReportRenderer().Render(new Superposition.Reports.Content.Document("Empty"), output);
         output.Position = 0;
         using var parsed = PdfReader.Open(output, PdfDocumentOpenMode.Import);
         Assert.Equal(1, parsed.PageCount);
@@ -114,13 +114,13 @@ public sealed class PdfReportRendererTests
     {
         // CJK and U+1D706 (mathematical italic lambda, a surrogate pair) are not in DejaVu Sans.
         var text = "模型 \U0001D706\ttab\u0007bell";
-        var doc = new Superposition.Reports.Model.Document(
+        var doc = new Superposition.Reports.Content.Document(
             text,
-            new Superposition.Reports.Model.Section(
+            new Superposition.Reports.Content.Section(
                 text,
-                Superposition.Reports.Model.Paragraph.Plain(text),
-                new Superposition.Reports.Model.Table([new Superposition.Reports.Model.TableColumn(text)], [[text]]),
-                new Superposition.Reports.Model.ChartBlock(new Superposition.Reports.Charts.Chart(text, new(text), new(text), []))));
+                Superposition.Reports.Content.Paragraph.Plain(text),
+                new Superposition.Reports.Content.Table([new Superposition.Reports.Content.TableColumn(text)], [[text]]),
+                new Superposition.Reports.Content.ChartBlock(new Superposition.Reports.Charts.Chart(text, new(text), new(text), []))));
         using var output = new MemoryStream();
         new PdfReportRenderer().Render(doc, output);
         output.Position = 0;

@@ -1,4 +1,4 @@
-using Superposition.Onnx.Model;
+using Superposition.Onnx.Graph;
 using Google.Protobuf;
 using Superposition.Onnx.Proto;
 using Superposition.Runtime.Proto;

@@ -1,5 +1,5 @@
 using Superposition.Tests.Shared;
-using Superposition.Onnx.Model;
+using Superposition.Onnx.Graph;
 using Superposition.Runtime.Tests.Support;
 
 namespace Superposition.Runtime.Tests.Sessions;

@@ -66,7 +66,7 @@ public sealed class EigenspaceGroupingTests
     [Fact]
     public void Grouping_report_states_the_rule_and_its_numbers()
     {
-        var (_, _, report) = FrameSpectrum.Partition([10.0, 9.95, 9.9, 3.01, 3.0, 1.0], 6, Superposition.Spectral.Analysis.AnalysisOptions.Default);
+        var (_, _, report) = FrameSpectrum.Partition([10.0, 9.95, 9.9, 3.01, 3.0, 1.0], 6, Superposition.Spectral.Measures.AnalysisOptions.Default);
         Assert.Equal("gaps", report.Method);
         Assert.Equal(3, report.Eigenspaces);
         Assert.Equal(Math.Log(10.0 / 9.9), report.LargestSpread, 1e-12);

@@ -1,6 +1,6 @@
-using Superposition.Spectral.Analysis;
+using Superposition.Spectral.Measures;
 using Superposition.Spectral.Frames;
-using Superposition.Spectral.Tests.Analysis;
+using Superposition.Spectral.Tests.Measures;
 using Superposition.Spectral.Tests.TestSupport;
 
 namespace Superposition.Spectral.Tests.Frames;

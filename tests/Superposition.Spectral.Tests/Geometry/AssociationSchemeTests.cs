@@ -1,4 +1,4 @@
-using Superposition.Spectral.Analysis;
+using Superposition.Spectral.Measures;
 using Superposition.Spectral.Geometry;
 using Superposition.Spectral.Tests.TestSupport;
 

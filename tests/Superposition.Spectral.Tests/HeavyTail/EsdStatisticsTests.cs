@@ -1,5 +1,5 @@
-using Superposition.Spectral.Analysis;
-using Superposition.Spectral.Tests.Analysis;
+using Superposition.Spectral.Measures;
+using Superposition.Spectral.Tests.Measures;
 using Superposition.Spectral.Tests.TestSupport;
 
 namespace Superposition.Spectral.Tests.HeavyTail;

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Superposition.Onnx;
 using Superposition.Onnx.Orientation;
-using Superposition.Spectral.Analysis;
+using Superposition.Spectral.Measures;
 using Superposition.Spectral.HeavyTail;
 using Superposition.Spectral.Tests.TestSupport;
 using Superposition.Tests.Shared;

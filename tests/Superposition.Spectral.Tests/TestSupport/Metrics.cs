@@ -1,4 +1,4 @@
-using Superposition.Spectral.Analysis;
+using Superposition.Spectral.Measures;
 
 namespace Superposition.Spectral.Tests.TestSupport;
 

@@ -56,7 +56,7 @@ public sealed class DimensionalityFractionsTests
     {
         const int instance = 9; // p = 20^(−9/19) ≈ 0.242: digons and pentagons side by side
         var run = TmsTrainer.Train(TmsPresets.TwoHundredTwenty() with { OnlyInstances = [instance], Seed = 0 });
-        var g = Superposition.Training.Analysis.ToyGeometry.Of(run.Instances[0].W, 20, 200);
+        var g = Superposition.Training.Geometry.ToyGeometry.Of(run.Instances[0].W, 20, 200);
         var committed = Committed().Where(r => r.Seed == 0 && r.Instance == instance).OrderBy(r => r.Feature).ToArray();
         Assert.Equal(200, committed.Length);
 

@@ -1,4 +1,4 @@
-using Superposition.Training.Analysis;
+using Superposition.Training.Geometry;
 using Superposition.Training.Tms;
 
 namespace Superposition.Training.Tests.Tms;
