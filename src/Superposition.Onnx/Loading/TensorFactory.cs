@@ -73,30 +73,35 @@ internal sealed class TensorFactory(string modelFile, string modelDirectory, Loa
         var valueTensor = Create(values, source, graphPath, name + ".values");
         var indexTensor = Create(sparse.Indices ?? throw Fail.InvalidTensor(modelFile, name, "sparse tensor has no indices"), source, graphPath, name + ".indices");
         long nnz = valueTensor.ElementCount;
-        double[] rawIndices = indexTensor.ReadAll();
-        var linear = new long[nnz];
-        if (rawIndices.Length == nnz)
+        if (!indexTensor.IsDecodable)
         {
-            for (int k = 0; k < nnz; k++) linear[k] = (long)rawIndices[k];
-        }
-        else if (rawIndices.Length == nnz * sparse.Dims.Count)
-        {
-            int rank = sparse.Dims.Count;
-            for (int k = 0; k < nnz; k++)
-            {
-                long index = 0;
-                for (int d = 0; d < rank; d++) index = (index * sparse.Dims[d]) + (long)rawIndices[(k * rank) + d];
-                linear[k] = index;
-            }
-        }
-        else
-        {
-            throw Fail.InvalidTensor(modelFile, name, $"sparse indices hold {rawIndices.Length} values, expected {nnz} or {nnz}×{sparse.Dims.Count}");
+            throw Fail.InvalidTensor(modelFile, name, $"sparse indices of element type {indexTensor.DataType.Name()} cannot be read (expected int64)");
         }
 
-        foreach (long index in linear)
+        // The index list is checked against the values before anything is sized from either: a values tensor of an
+        // undecodable type has no bytes to bound its dims (found by fuzzing: fuzz/regressions/sparse-*.onnx).
+        double[] rawIndices = indexTensor.ReadAll();
+        int rank = sparse.Dims.Count;
+        bool isLinear = rawIndices.Length == nnz;
+        bool isCoordinate = !isLinear && rank > 0 && rawIndices.Length % rank == 0 && rawIndices.Length / rank == nnz;
+        if (!isLinear && !isCoordinate)
         {
-            if (index < 0 || index >= count) throw Fail.InvalidTensor(modelFile, name, $"sparse index {index} outside [0, {count})");
+            throw Fail.InvalidTensor(modelFile, name, $"sparse indices hold {rawIndices.Length} values, expected {nnz} or {nnz}×{rank}");
+        }
+
+        var linear = new long[nnz];
+        for (int k = 0; k < nnz; k++)
+        {
+            if (isLinear)
+            {
+                linear[k] = WholeIndex(name, rawIndices[k], count);
+                continue;
+            }
+
+            // Horner's rule over coordinates each below its dim stays below the element count: no overflow.
+            long index = 0;
+            for (int d = 0; d < rank; d++) index = (index * sparse.Dims[d]) + WholeIndex(name, rawIndices[(k * rank) + d], sparse.Dims[d]);
+            linear[k] = index;
         }
 
         TensorData? data = valueTensor.IsDecodable ? new SparseTensorData(valueTensor.Data, linear, type, count) : null;
@@ -182,6 +187,12 @@ internal sealed class TensorFactory(string modelFile, string modelDirectory, Loa
 
         return count;
     }
+
+    /// <summary>A stored index as a whole number in [0, limit), or an error naming the tensor.</summary>
+    private long WholeIndex(string name, double value, long limit) =>
+        value >= 0 && value < limit && value == Math.Floor(value)
+            ? (long)value
+            : throw Fail.InvalidTensor(modelFile, name, $"sparse index {value} outside [0, {limit})");
 
     /// <summary>The length of the file a path leads to (FileInfo.Length of a symbolic link is the link's own size).</summary>
     private static long FileLength(string path)
