@@ -37,7 +37,7 @@ public static partial class AuditReportBuilder
         blocks.Add(new ChartBlock(LayerCharts.Dimensionality(layer), "Share of features at each dimensionality; dashed lines mark the fractions toy models settle at.", 0.45));
         if (placement is not null && PhaseDiagram.For(placement, input.Comparison!.TrajectoryOf(placement)) is { } phase)
         {
-            blocks.Add(new ChartBlock(phase, $"The layer (red) among toys of {placement.Baseline!.Toy} trained at feature probabilities 1 to 0.01 (blue: the two runs, the dense end circled), and its shuffled and Gaussian nulls (open circles). c = (mean cos² − Welch²)/(1/m − Welch²): 0 for a tight frame, about 1 for random directions.", 0.45));
+            blocks.Add(new ChartBlock(phase, $"The layer (red) among toys of {placement.Baseline!.Toy} trained at feature probabilities 1 to 0.01 (blue: one line per training run, the dense end circled), and its shuffled and Gaussian nulls (open circles). c = (mean cos² − Welch²)/(1/m − Welch²): 0 for a tight frame, about 1 for random directions.", 0.45));
         }
 
         if (LayerCharts.MeasureMap(layer) is { } heatmap)
