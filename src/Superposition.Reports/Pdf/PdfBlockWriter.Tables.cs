@@ -119,9 +119,23 @@ internal sealed partial class PdfBlockWriter
             double wrapping = minimum.Sum() - fixedWidth;
             if (fixedWidth < available && wrapping > 0)
             {
-                // Wrapping columns (layer names) give way and break inside words; numbers keep their width.
-                double squeeze = (available - fixedWidth) / wrapping;
-                return minimum.Select((w, c) => table.Columns[c].NoWrap ? w : w * squeeze).ToArray();
+                // Wrapping columns give way, the widest first (a level L caps them all): long layer names break inside
+                // their words, while a prose column's short words stay whole as long as L is above them.
+                var wrap = Enumerable.Range(0, count).Where(c => !table.Columns[c].NoWrap).Select(c => minimum[c]).OrderDescending().ToList();
+                double room = available - fixedWidth;
+                double level = room / wrap.Count;
+                for (int k = 0; k < wrap.Count; k++)
+                {
+                    // With the k widest capped at L and the rest at their minimums: L = (room − Σ rest) / k.
+                    double rest = wrap.Skip(k).Sum();
+                    if (k > 0 && (room - rest) / k >= wrap[k])
+                    {
+                        level = (room - rest) / k;
+                        break;
+                    }
+                }
+
+                return minimum.Select((w, c) => table.Columns[c].NoWrap ? w : Math.Min(w, level)).ToArray();
             }
 
             double shrink = available / minimum.Sum();
