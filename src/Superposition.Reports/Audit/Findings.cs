@@ -102,7 +102,7 @@ internal static class Findings
         };
         if (unlike.Count > 0)
         {
-            parts.Add($"**{unlike.Count}** unlike any toy regime (distance to the nearest toy {F(unlike[0].Baseline!.Distance)} to {F(unlike[^1].Baseline!.Distance)}, median {F(unlike[unlike.Count / 2].Baseline!.Distance)}; {Baselines.Interpretation.BandsSentence()})");
+            parts.Add($"**{unlike.Count}** unlike any toy regime (distance to the nearest toy {F(unlike[0].Baseline!.Distance)} to {F(unlike[^1].Baseline!.Distance)}, median {F(Spectral.Measures.Summary.Of([.. unlike.Select(u => u.Baseline!.Distance)]).Median)}; {Baselines.Interpretation.BandsSentence()})");
         }
 
         if (unstructured.Count > 0)

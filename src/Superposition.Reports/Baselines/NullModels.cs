@@ -1,4 +1,5 @@
 using Superposition.Spectral.Measures;
+using Superposition.Spectral.HeavyTail;
 using Superposition.Spectral.LinearAlgebra;
 
 namespace Superposition.Reports.Baselines;
@@ -36,20 +37,8 @@ public static class NullModels
         return new NullSignatures(shuffled, gaussian);
     }
 
-    /// <summary>A seeded Fisher–Yates permutation of all entries.</summary>
-    public static double[] Shuffled(double[] weights, int seed)
-    {
-        ArgumentNullException.ThrowIfNull(weights);
-        var copy = (double[])weights.Clone();
-        var random = new Random(seed);
-        for (int i = copy.Length - 1; i > 0; i--)
-        {
-            int j = random.Next(i + 1);
-            (copy[i], copy[j]) = (copy[j], copy[i]);
-        }
-
-        return copy;
-    }
+    /// <summary>A seeded Fisher–Yates permutation of all entries (<see cref="EntryShuffle"/>, the spectral null's shuffle).</summary>
+    public static double[] Shuffled(double[] weights, int seed) => EntryShuffle.Of(weights, seed);
 
     /// <summary>I.i.d. normal entries (Box–Muller, seeded) rescaled to exactly the same Frobenius norm as <paramref name="weights"/>.</summary>
     public static double[] Gaussian(double[] weights, int seed)
@@ -90,18 +79,12 @@ public sealed record NullDistance(double Distance, double Spread)
             for (int b = a + 1; b < nulls.Count; b++) pairs.Add(nulls[a].DistanceTo(nulls[b]));
         }
 
-        return new NullDistance(Median(nulls.Select(layer.DistanceTo).ToList()), Median(pairs));
+        return new NullDistance(Summary.Of([.. nulls.Select(layer.DistanceTo)]).Median, Summary.Of([.. pairs]).Median);
     }
 
     /// <summary>True when the frame is further from this null than <see cref="Interpretation.StructuredSpreadFactor"/> times its spread and than <see cref="Interpretation.StructuredDistanceFloor"/>.</summary>
     public bool Separated => Distance > Math.Max(Interpretation.StructuredSpreadFactor * Spread, Interpretation.StructuredDistanceFloor);
 
-    private static double Median(List<double> values)
-    {
-        if (values.Count == 0) return 0;
-        values.Sort();
-        return values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
-    }
 }
 
 /// <summary>A frame against both nulls: structured only where it is separated from each.</summary>

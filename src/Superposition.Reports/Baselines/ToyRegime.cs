@@ -37,7 +37,7 @@ public static class ToyRegime
         var kept = new double[represented.Count * m];
         for (int j = 0; j < represented.Count; j++) Array.Copy(weights, represented[j] * m, kept, j * m, m);
         var a = FrameAnalyzer.Analyze(new FrameInput(shape.Key, m, represented.Count, kept), RegimeOptions(baseOptions), backend);
-        double median = Median(a.PerFeature!.Dimensionality);
+        double median = Summary.Of([.. a.PerFeature!.Dimensionality]).Median;
         if (represented.Count <= m)
         {
             // As many directions as features: nothing forces them to share (D_i near 1 once trained to the end).
@@ -54,9 +54,4 @@ public static class ToyRegime
         return $"superposition: {represented.Count} features in {m} dimensions, mixed dimensionalities (median D {median:0.##})";
     }
 
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? 0 : sorted[sorted.Count / 2];
-    }
 }

@@ -56,8 +56,7 @@ public sealed class ToyTrajectory
             }
         }
 
-        spreads.Sort();
-        double spread = spreads.Count == 0 ? 0 : spreads[spreads.Count / 2];
+        double spread = Summary.Of([.. spreads]).Median;
         return new ToyTrajectory(baseline, runs, spread);
     }
 

@@ -1,3 +1,5 @@
+using Superposition.Spectral.Fitting;
+
 namespace Superposition.Spectral.HeavyTail;
 
 /// <summary>
@@ -12,8 +14,8 @@ namespace Superposition.Spectral.HeavyTail;
 public sealed record LogLogLine(double Slope, double Intercept, double SlopeStandardError, double RSquared, int Points);
 
 /// <summary>
-/// The one least-squares power-law fit of the tool (probe covariance decay λ_k ∝ k^(−β); the training helper's loss
-/// curves L ∝ t^(−α) use it too). The tail exponent of a weight spectrum is a different estimator
+/// A power law fitted by least squares in log–log coordinates (probe covariance decay λ_k ∝ k^(−β)); the line itself is
+/// <see cref="LeastSquaresLine"/>, the tool's one straight-line fit. The tail exponent of a weight spectrum is a different estimator
 /// (<see cref="Measures.PowerLawFit"/>, maximum likelihood with a KS-selected x_min).
 /// </summary>
 public static class LogLogRegression
@@ -37,23 +39,8 @@ public static class LogLogRegression
             y[i] = Math.Log(points[i].Y);
         }
 
-        double mx = x.Average(), my = y.Average(), sxx = 0, sxy = 0, syy = 0;
-        for (int i = 0; i < k; i++)
-        {
-            sxx += (x[i] - mx) * (x[i] - mx);
-            sxy += (x[i] - mx) * (y[i] - my);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-
-        if (sxx <= 0) throw Fail.NumericalFailure("log-log least squares", "every x is the same; the slope is undefined");
-        double slope = sxy / sxx, intercept = my - (slope * mx), ssr = 0;
-        for (int i = 0; i < k; i++)
-        {
-            double r = y[i] - intercept - (slope * x[i]);
-            ssr += r * r;
-        }
-
-        double se = k > 2 ? Math.Sqrt(ssr / (k - 2) / sxx) : 0;
-        return new LogLogLine(slope, intercept, se, syy > 0 ? 1 - (ssr / syy) : 1, k);
+        if (x.All(v => v == x[0])) throw Fail.NumericalFailure("log-log least squares", "every x is the same; the slope is undefined");
+        var line = LeastSquaresLine.Fit(x, y);
+        return new LogLogLine(line.Slope, line.Intercept, line.StdError, line.RSquared, line.Points);
     }
 }

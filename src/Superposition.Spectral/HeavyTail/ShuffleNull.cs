@@ -80,13 +80,7 @@ internal static class ShuffleNull
     private static double[] Shuffled(ILinearAlgebraBackend backend, FrameInput input, int seed, int count)
     {
         var m = input.HiddenDimensions;
-        var shuffled = (double[])input.Weights.Clone();
-        var random = new Random(seed);
-        for (var i = shuffled.Length - 1; i > 0; i--)
-        {
-            var j = random.Next(i + 1);
-            (shuffled[i], shuffled[j]) = (shuffled[j], shuffled[i]);
-        }
+        var shuffled = EntryShuffle.Of(input.Weights, seed);
 
         // The smaller side: Wᵀ W (n × n) when n < m, else W Wᵀ; both have the same nonzero spectrum.
         var n = input.FeatureCount;
