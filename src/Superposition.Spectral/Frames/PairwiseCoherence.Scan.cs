@@ -39,6 +39,19 @@ internal static partial class PairwiseCoherence
                 FillUnit(frame, columnStart, columnCount, default, b.AsSpan(0, m * columnCount));
                 var cc = c.AsSpan(0, rowCount * columnCount);
                 Multiply(kernels, rowCount, columnCount, m, a, b, cc);
+                if (exact)
+                {
+                    // Rows are the features rowStart, rowStart + 1, ...: pair (i, j) counts when i < j, a prefix of each column.
+                    for (var jj = 0; jj < columnCount; jj++)
+                    {
+                        var j = columnStart + jj;
+                        var count = Math.Clamp(j - rowStart, 0, rowCount);
+                        pairs.AddColumn(cc.Slice(jj * rowCount, count), rowStart, j, recheck);
+                    }
+
+                    continue;
+                }
+
                 for (var jj = 0; jj < columnCount; jj++)
                 {
                     var j = columnStart + jj;
