@@ -61,83 +61,73 @@ internal static partial class PairwiseCoherence
 
         /// <summary>
         /// The pairs (firstRow + k, j) for k = 0 … cosines.Length − 1, in that order: the same additions in the same
-        /// order as <see cref="Add"/> one by one (so the same sums to the last bit), with the running statistics in
-        /// locals and the rare paths (recheck, near-duplicate) out of the loop.
+        /// order as <see cref="Add"/> one by one (so the same sums to the last bit). Runs of ordinary pairs go through
+        /// <see cref="Run{T}"/>, which makes no call and so keeps the running sums in registers; a pair that needs the
+        /// float64 recheck or is a near-duplicate is taken one at a time here.
         /// </summary>
         public void AddColumn<T>(ReadOnlySpan<T> cosines, int firstRow, int j, PairRecheck? recheck)
             where T : unmanaged
         {
             if (cosines.IsEmpty) return;
-            if (typeof(T) == typeof(float))
-            {
-                AddColumn(MemoryMarshal.Cast<T, float>(cosines), firstRow, j, recheck);
-            }
-            else
-            {
-                AddColumn(MemoryMarshal.Cast<T, double>(cosines), firstRow, j, recheck);
-            }
-        }
-
-        private void AddColumn(ReadOnlySpan<float> cosines, int firstRow, int j, PairRecheck? recheck)
-        {
             double sumAbs = SumAbs, sumSquares = SumSquares, max = Max;
             var threshold = recheck?.Threshold ?? double.PositiveInfinity;
-            ref var lanes = ref MemoryMarshal.GetArrayDataReference(_lanes);
-            int bins = _bins, top = _bins - 1;
-            for (var k = 0; k < cosines.Length; k++)
+            var k = 0;
+            while (true)
             {
-                double cosine = cosines[k];
-                var abs = Math.Abs(cosine);
-                if (abs >= threshold)
+                k = Run(cosines, k, Math.Min(threshold, _duplicateThreshold), _lanes, _bins, ref sumAbs, ref sumSquares, ref max);
+                if (k == cosines.Length) break;
+                var cosine = ToDouble(cosines[k]);
+                if (Math.Abs(cosine) >= threshold)
                 {
                     cosine = recheck!.Check(firstRow + k, j, cosine);
                     threshold = recheck.Threshold;
-                    abs = Math.Abs(cosine);
                 }
 
-                // The weights are finite (FrameInput checks), so these are Math.Min/Max without the NaN cases.
-                var a = abs < 1.0 ? abs : 1.0;
+                var a = Math.Min(1.0, Math.Abs(cosine));
                 sumAbs += a;
                 sumSquares += cosine * cosine;
-                max = a > max ? a : max;
-                var bin = (int)((a * bins) + EdgeSlack);
-                Unsafe.Add(ref lanes, ((k & (HistogramLanes - 1)) * bins) + (bin < top ? bin : top))++;
+                max = Math.Max(max, a);
+                _lanes[Math.Min(_bins - 1, (int)((a * _bins) + EdgeSlack))]++;
                 if (a >= _duplicateThreshold) Link(firstRow + k, j, a);
+                k++;
             }
 
             Count += cosines.Length;
             (SumAbs, SumSquares, Max) = (sumAbs, sumSquares, max);
         }
 
-        private void AddColumn(ReadOnlySpan<double> cosines, int firstRow, int j, PairRecheck? recheck)
+        /// <summary>
+        /// Adds cosines[start …] while |cos| stays below <paramref name="stop"/> (no recheck, no near-duplicate, so
+        /// |cos| ≤ 1 up to rounding); returns the index of the first pair it did not add. The weights are finite
+        /// (FrameInput checks them), so the comparisons below are Math.Min/Max without their NaN cases, and the bin
+        /// index, in [0, bins], converts without saturation.
+        /// </summary>
+        private static int Run<T>(ReadOnlySpan<T> cosines, int start, double stop, long[] lanes, int bins, ref double sumAbsOut, ref double sumSquaresOut, ref double maxOut)
+            where T : unmanaged
         {
-            double sumAbs = SumAbs, sumSquares = SumSquares, max = Max;
-            var threshold = recheck?.Threshold ?? double.PositiveInfinity;
-            ref var lanes = ref MemoryMarshal.GetArrayDataReference(_lanes);
-            int bins = _bins, top = _bins - 1;
-            for (var k = 0; k < cosines.Length; k++)
+            double sumAbs = sumAbsOut, sumSquares = sumSquaresOut, max = maxOut, scale = bins;
+            int top = bins - 1, k = start;
+            ref var lane0 = ref MemoryMarshal.GetArrayDataReference(lanes);
+            for (; k < cosines.Length; k++)
             {
-                var cosine = cosines[k];
+                var cosine = ToDouble(cosines[k]);
                 var abs = Math.Abs(cosine);
-                if (abs >= threshold)
-                {
-                    cosine = recheck!.Check(firstRow + k, j, cosine);
-                    threshold = recheck.Threshold;
-                    abs = Math.Abs(cosine);
-                }
-
+                if (abs >= stop) break;
                 var a = abs < 1.0 ? abs : 1.0;
                 sumAbs += a;
                 sumSquares += cosine * cosine;
                 max = a > max ? a : max;
-                var bin = (int)((a * bins) + EdgeSlack);
-                Unsafe.Add(ref lanes, ((k & (HistogramLanes - 1)) * bins) + (bin < top ? bin : top))++;
-                if (a >= _duplicateThreshold) Link(firstRow + k, j, a);
+                var bin = double.ConvertToIntegerNative<int>((a * scale) + EdgeSlack);
+                Unsafe.Add(ref lane0, ((k & (HistogramLanes - 1)) * bins) + (bin < top ? bin : top))++;
             }
 
-            Count += cosines.Length;
-            (SumAbs, SumSquares, Max) = (sumAbs, sumSquares, max);
+            (sumAbsOut, sumSquaresOut, maxOut) = (sumAbs, sumSquares, max);
+            return k;
         }
+
+        private static double ToDouble<T>(T value)
+            where T : unmanaged
+            => typeof(T) == typeof(float) ? Unsafe.As<T, float>(ref value) : Unsafe.As<T, double>(ref value);
 
         public void Add(int i, int j, double cosine)
         {
