@@ -17,6 +17,8 @@ internal static class Leverage
 
     public const string CholeskyQr2Method = "CholeskyQR2 on blocks (W = L₁L₂ Q, two Cholesky passes; full rank, cond(W) < 1e4): ℓ_i = ‖L₂⁻¹ L₁⁻¹ w_i‖²";
 
+    public const string EigenbasisMethod = "eigenbasis of F whitened, refined by one Cholesky pass (rank-deficient): ℓ_i = ‖L⁻¹ Λ_r^(−1/2) U_rᵀ w_i‖², L Lᵀ = Λ_r^(−1/2) U_rᵀ F U_r Λ_r^(−1/2)";
+
     public const string LqMethod = "streamed LQ factorisation W = L Q (L built block by block): ℓ_i = ‖L⁻¹ w_i‖²";
 
     public const string LqSvdMethod = "streamed LQ factorisation W = L Q, then the SVD of L (m × m, rank-deficient): ℓ_i = Σ_{k<r} (u_kᵀ w_i / σ_k)²";
@@ -38,7 +40,7 @@ internal static class Leverage
         var kernels = BlockKernels.For(backend);
         if (kernels.SupportsLq)
         {
-            return LeverageLq.Compute(backend, kernels, frame, rank, blockSize);
+            return LeverageLq.Compute(backend, kernels, frame, spectrum, blockSize);
         }
 
         // Wᵀ column-major (n × m) is W read row-major: element (i, k) = W[k, i].

@@ -11,9 +11,15 @@ namespace Superposition.Spectral.Frames;
 /// </summary>
 internal static class LeverageLq
 {
-    public static (double[] Values, string Method) Compute(ILinearAlgebraBackend backend, IBlockKernels kernels, LiveFrame frame, int rank, int blockSize)
+    public static (double[] Values, string Method) Compute(ILinearAlgebraBackend backend, IBlockKernels kernels, LiveFrame frame, FrameSpectrum spectrum, int blockSize)
     {
+        var rank = spectrum.Rank;
         if (rank == frame.M && CholeskyQr2(kernels, frame, blockSize) is { } fast) return (fast, Leverage.CholeskyQr2Method);
+        if (rank < frame.M && spectrum.FrameVectors is not null && LeverageEigenbasis.Compute(kernels, frame, spectrum, blockSize) is { } refined)
+        {
+            return (refined, Leverage.EigenbasisMethod);
+        }
+
         var m = frame.M;
         var n = frame.N;
         var block = new double[(long)m * Math.Min(blockSize, n)];
