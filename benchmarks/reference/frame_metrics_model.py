@@ -64,6 +64,23 @@ def spectral_measures(x, bins=60):
                  "per_feature": {"d": d, "q": q, "kappa": kappa, "leverage": leverage, "norm": np.sqrt(norm2)}}
 
 
+def components(n, ii, jj):
+    """Connected components among the features joined by near-duplicate links (minimum-label propagation)."""
+    if ii.size == 0:
+        return 0
+    labels = np.arange(n)
+    while True:
+        low = np.minimum(labels[ii], labels[jj])
+        new = labels.copy()
+        np.minimum.at(new, ii, low)
+        np.minimum.at(new, jj, low)
+        new = new[new]
+        if np.array_equal(new, labels):
+            break
+        labels = new
+    return int(np.unique(labels[np.unique(np.concatenate([ii, jj]))]).size)
+
+
 def coherence(x, block=1024, single_above=4096, duplicate=0.99):
     n, m = x.shape
     unit = x / np.linalg.norm(x, axis=1, keepdims=True)
@@ -74,13 +91,7 @@ def coherence(x, block=1024, single_above=4096, duplicate=0.99):
     bound = (m + 2) * 2.0 ** -24 * 1.01 if single else 0.0
     best, sum_abs, sum_sq, count, rechecked = 0.0, 0.0, 0.0, 0, 0
     hist = np.zeros(50, dtype=np.int64)
-    parent = {}
-
-    def find(a):
-        while parent.setdefault(a, a) != a:
-            a = parent[a]
-        return a
-
+    links_i, links_j = [], []
     for i0 in range(0, n, block):
         a = work[i0:i0 + block]
         for j0 in range(i0, n, block):
@@ -103,10 +114,11 @@ def coherence(x, block=1024, single_above=4096, duplicate=0.99):
             sum_sq += float(np.dot(values.astype(np.float64), values.astype(np.float64)))
             count += values.size
             hist += np.bincount(np.minimum((values * 50 + 1e-9).astype(np.int64), 49), minlength=50)
-            for i, j in zip(*np.nonzero(c >= duplicate)):
-                if i0 + i < j0 + j:
-                    parent[find(i0 + i)] = find(j0 + j)
-    clusters = len({find(a) for a in list(parent)})
+            ii, jj = np.nonzero(c >= duplicate)
+            keep = (i0 + ii) < (j0 + jj)
+            links_i.append(i0 + ii[keep])
+            links_j.append(j0 + jj[keep])
+    clusters = components(n, np.concatenate(links_i), np.concatenate(links_j))
     return {"max_coherence": best, "mean_abs_cos": sum_abs / max(count, 1), "mean_sq_coherence": mean_sq,
             "mean_sq_pairs": sum_sq / max(count, 1), "pairs": count, "rechecked": rechecked,
             "histogram": hist.tolist(), "duplicate_clusters": clusters}
