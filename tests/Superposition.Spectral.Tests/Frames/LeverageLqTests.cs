@@ -11,14 +11,14 @@ public sealed class LeverageLqTests
     [InlineData(8, 50, 1, 7)]
     [InlineData(40, 300, 2, 64)]
     [InlineData(64, 1000, 3, 1024)]
-    public void Full_rank_leverage_by_cholesky_qr2_equals_the_svd_route_and_sums_to_m(int m, int n, int seed, int block)
+    public void Full_rank_leverage_by_the_refined_eigenbasis_equals_the_svd_route_and_sums_to_m(int m, int n, int seed, int block)
     {
         var input = PowerLawColumns(TestFrames.Random(m, n, seed));
         var options = new AnalysisOptions { PerFeature = true, FeatureBlockSize = block };
         var native = FrameAnalyzer.Analyze(input, options, RequireNative());
         var managed = FrameAnalyzer.Analyze(input, options, Backends.Managed);
 
-        Assert.Equal(Leverage.CholeskyQr2Method, native.Capacity.LeverageMethod);
+        Assert.Equal(Leverage.EigenbasisMethod, native.Capacity.LeverageMethod);
         Assert.Equal(Leverage.SvdMethod, managed.Capacity.LeverageMethod);
         Assert.Equal(m, native.Spectrum.Rank);
         for (var i = 0; i < n; i++) Assert.Equal(managed.PerFeature!.Leverage[i], native.PerFeature!.Leverage[i], 1e-11);
