@@ -83,7 +83,7 @@ public static class DiffReportBuilder
     {
         var items = new List<KeyValueItem>
         {
-            new("pair", l.PairedBy == "name" ? $"{l.Name} (same name)" : $"{l.Name} ↔ {l.NameB} (same role and shape)"),
+            new("pair", l.PairedBy == "name" ? $"{l.Name} (same name)" : $"{l.Name} ↔ {l.NameB} (paired by {l.PairedBy})"),
             new("weights", $"‖ΔW‖/‖W‖ = {F(l.RelativeFrobeniusChange)}; stable rank of ΔW {F(l.DifferenceStableRank)}"),
         };
         var noise = l.NoiseReference?.Measures.ToDictionary(m => m.Name, StringComparer.Ordinal);
