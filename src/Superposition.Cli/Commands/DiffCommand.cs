@@ -66,7 +66,7 @@ internal static class DiffCommand
             }
 
             DiffTable.Print(context, diff);
-            return ExitCodes.Success;
+            return DiffTable.ExitCode(diff);
         });
         return command;
     }

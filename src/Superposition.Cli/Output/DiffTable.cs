@@ -22,6 +22,8 @@ internal static class DiffTable
 
         if (ranked.Count > Shown) context.Out.WriteLine($"... and {ranked.Count - Shown} more (see --json or the report)");
         context.Out.WriteLine("W₁(μ): mean 1-Wasserstein distance of the features' spectral measures on ln λ (nats); geometry: localized clusters survived / changed / lost.");
+        foreach (var skipped in diff.TooLarge) context.Out.WriteLine($"{skipped.Name}: {skipped.Reason} Raise the budget with --memory-budget.");
+        if (ExitCode(diff) == ExitCodes.Partial) context.Out.WriteLine($"partial result: {diff.TooLarge.Count} pair(s) not compared, {diff.A.Failed.Count + diff.B.Failed.Count} layer(s) failed their analysis; exit code {ExitCodes.Partial}.");
         var quantized = diff.Layers.Where(l => l.Quantized).ToList();
         if (quantized.Count > 0)
         {
@@ -30,6 +32,13 @@ internal static class DiffTable
             context.Out.WriteLine($"quantized in B: {quantized.Count} layer(s); geometry {string.Join(", ", verdicts)}; under Gaussian noise of the same size: {(noise.Any() ? string.Join(", ", noise) : "—")}");
         }
 
+    }
+
+    /// <summary>Partial when a pair was not compared or a layer of either model failed its analysis, else success.</summary>
+    public static int ExitCode(ModelDiff diff)
+    {
+        bool partial = diff.TooLarge.Count > 0 || diff.A.IsPartial || diff.B.IsPartial;
+        return partial ? ExitCodes.Partial : ExitCodes.Success;
     }
 
     private static string N(double? v) => v is double x ? NumberFormat.Compact(x, 3) : "—";

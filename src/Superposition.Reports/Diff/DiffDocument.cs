@@ -6,8 +6,11 @@ public sealed record DiffDocument(string ModelA, string ModelB, IReadOnlyList<Di
     public static DiffDocument From(ModelDiff diff)
     {
         ArgumentNullException.ThrowIfNull(diff);
-        return new DiffDocument(diff.A.Model.File, diff.B.Model.File, diff.Layers.Select(From).ToList(), diff.UnpairedA, diff.UnpairedB);
+        return new DiffDocument(diff.A.Model.File, diff.B.Model.File, diff.Layers.Select(From).ToList(), diff.UnpairedA, diff.UnpairedB) { TooLarge = diff.TooLarge };
     }
+
+    /// <summary>Pairs not compared because the comparison needs more than the memory budget, with the reason.</summary>
+    public IReadOnlyList<SkippedPair> TooLarge { get; init; } = [];
 
     private static Layer From(LayerDiff l) => new(
         l.Name,

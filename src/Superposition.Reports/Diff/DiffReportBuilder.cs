@@ -34,7 +34,7 @@ public static class DiffReportBuilder
     {
         var columns = new List<TableColumn>
         {
-            new("layer", RelativeWidth: 2.4) { Filter = ColumnFilter.Text },
+            new("layer", RelativeWidth: 2.2) { Filter = ColumnFilter.Text },
             new("n × m", ColumnAlignment.Right, RelativeWidth: 1.4),
             new("‖ΔW‖/‖W‖", ColumnAlignment.Right, RelativeWidth: 1.3),
             new("srank ΔW", ColumnAlignment.Right, RelativeWidth: 1.1),
@@ -45,7 +45,7 @@ public static class DiffReportBuilder
             new("Δα", ColumnAlignment.Right, RelativeWidth: 1.1),
             new("mean |ΔD_i|", ColumnAlignment.Right, RelativeWidth: 1.3),
             new("mean W₁(μ)", ColumnAlignment.Right, RelativeWidth: 1.3),
-            new("geometry", RelativeWidth: 1.3) { Filter = ColumnFilter.Text },
+            new("geometry", RelativeWidth: 1.6) { Filter = ColumnFilter.Text },
         };
         var rows = ranked.Select(l => (IReadOnlyList<TableCell>)
         [
@@ -65,10 +65,16 @@ public static class DiffReportBuilder
         var blocks = new List<Block>
         {
             Paragraph.FromMarkup($"**{diff.Layers.Count}** layer pair(s), largest change first; {diff.Layers.Count(l => l.Magnitude <= Unchanged)} unchanged (‖ΔW‖/‖W‖ ≤ {Unchanged:0e0}). ‖ΔW‖/‖W‖: relative Frobenius change; srank ΔW: stable rank of the difference (a rank-r update gives at most r); θ_max: the largest principal angle between the top-k eigenspaces of the two frame operators, in degrees; Δ: B − A; W₁(μ): the 1-Wasserstein distance between a feature's spectral measures in A and B on the ln λ axis (nats), averaged over features; geometry: whether the localized clusters and their polytopes are the same in B (survived), partly (changed), or gone (lost: no cluster of B shares at least {GeometrySurvival.MatchOverlap:0.##} of a cluster's members, Jaccard)."),
-            new Table(columns, rows, "Every paired layer. A layer name paired by role and shape shows both names."),
+            new Table(columns, rows, "Every paired layer. A layer paired otherwise than by its name shows both names."),
         };
         var quantized = diff.Layers.Where(l => l.Quantized).ToList();
         if (quantized.Count > 0) blocks.AddRange(DiffQuantizationView.Blocks(quantized));
+
+        if (diff.TooLarge.Count > 0)
+        {
+            blocks.Add(new Heading("Not compared"));
+            blocks.Add(Paragraph.Plain($"{diff.TooLarge.Count} pair(s) over the memory budget: " + string.Join("; ", diff.TooLarge.Take(12).Select(t => t.Reason)) + (diff.TooLarge.Count > 12 ? "; …" : "") + "."));
+        }
 
         if (diff.UnpairedA.Count + diff.UnpairedB.Count > 0)
         {

@@ -64,4 +64,11 @@ public sealed record LayerDiff(
 }
 
 /// <summary>Two models compared layer by layer.</summary>
-public sealed record ModelDiff(ModelAnalysis A, ModelAnalysis B, IReadOnlyList<LayerDiff> Layers, IReadOnlyList<string> UnpairedA, IReadOnlyList<string> UnpairedB);
+public sealed record ModelDiff(ModelAnalysis A, ModelAnalysis B, IReadOnlyList<LayerDiff> Layers, IReadOnlyList<string> UnpairedA, IReadOnlyList<string> UnpairedB)
+{
+    /// <summary>Paired layers whose comparison needs more than the memory budget (<see cref="DiffCost"/>): not compared, with the reason.</summary>
+    public IReadOnlyList<SkippedPair> TooLarge { get; init; } = [];
+}
+
+/// <summary>A pair of layers that was not compared, with the reason.</summary>
+public sealed record SkippedPair(string Name, string NameB, string Reason);

@@ -24,10 +24,25 @@ public static class ModelDiffer
         ArgumentNullException.ThrowIfNull(modelB);
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
+        options ??= DiffOptions.Default;
         var (pairs, onlyA, onlyB) = LayerPairing.Pair(a.Layers, b.Layers);
-        var layers = pairs.Select(p => CompareLayer(
-            p.A, Frame(modelA, p.A, a.Options.Orientation), p.B, Frame(modelB, p.B, b.Options.Orientation), p.By, backend, options)).ToList();
-        return new ModelDiff(a, b, layers, onlyA.Select(l => l.Name).ToList(), onlyB.Select(l => l.Name).ToList());
+        long budget = Math.Min(a.Options.MemoryBudgetBytes, b.Options.MemoryBudgetBytes);
+        var layers = new List<LayerDiff>();
+        var tooLarge = new List<SkippedPair>();
+        foreach (var p in pairs)
+        {
+            bool noise = options.NoiseReference && p.B.Decoding is not null && p.A.Decoding is null;
+            long need = DiffCost.Bytes(p.A, p.B, noise);
+            if (need > budget)
+            {
+                tooLarge.Add(new SkippedPair(p.A.Name, p.B.Name, "comparison not run: " + Fail.LayerTooLarge(p.A.Name, need, budget).Message));
+                continue;
+            }
+
+            layers.Add(CompareLayer(p.A, Frame(modelA, p.A, a.Options.Orientation), p.B, Frame(modelB, p.B, b.Options.Orientation), p.By, backend, options));
+        }
+
+        return new ModelDiff(a, b, layers, onlyA.Select(l => l.Name).ToList(), onlyB.Select(l => l.Name).ToList()) { TooLarge = tooLarge };
     }
 
     /// <summary>One pair of analysed frames (weights m × n column-major, as analysed).</summary>
