@@ -44,8 +44,8 @@ public static class DiffReportBuilder
             new("Δτ", ColumnAlignment.Right, RelativeWidth: 1.1),
             new("Δα", ColumnAlignment.Right, RelativeWidth: 1.1),
             new("mean |ΔD_i|", ColumnAlignment.Right, RelativeWidth: 1.3),
-            new("mean W₁(μ)", ColumnAlignment.Right, RelativeWidth: 1.3),
-            new("geometry", RelativeWidth: 1.6) { Filter = ColumnFilter.Text },
+            new("W₁(μ)", ColumnAlignment.Right, RelativeWidth: 1.2),
+            new("geometry", RelativeWidth: 1.9) { Filter = ColumnFilter.Text },
         };
         var rows = ranked.Select(l => (IReadOnlyList<TableCell>)
         [
