@@ -25,6 +25,9 @@ public sealed class DiffCommandTests
             }
 
             foreach (var angles in layer.GetProperty("principalAngles").EnumerateArray()) Assert.InRange(angles.GetProperty("largest").GetDouble(), 0, 1e-6);
+            Assert.Equal(0, layer.GetProperty("spectralMeasureDrift").GetProperty("max").GetDouble());
+            Assert.NotEqual("changed", layer.GetProperty("geometry").GetProperty("verdict").GetString());
+            Assert.NotEqual("lost", layer.GetProperty("geometry").GetProperty("verdict").GetString());
         }
 
         Assert.Empty(document.RootElement.GetProperty("unpairedA").EnumerateArray());

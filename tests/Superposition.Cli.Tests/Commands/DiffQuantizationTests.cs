@@ -22,7 +22,11 @@ public sealed class DiffQuantizationTests
         var noise = quantization.GetProperty("noiseReference");
         Assert.Equal(layer.GetProperty("relativeFrobeniusChange").GetDouble(), noise.GetProperty("relativeSize").GetDouble(), 1e-12);
         Assert.Equal(layer.GetProperty("measures").GetArrayLength(), noise.GetProperty("measures").GetArrayLength());
-        Assert.True(File.Exists(Path.Combine(folder, "diff.pdf")) && File.Exists(Path.Combine(folder, "diff.html")));
+        Assert.True(new FileInfo(Path.Combine(folder, "diff.pdf")).Length > 0);
+        string html = File.ReadAllText(Path.Combine(folder, "diff.html"));
+        Assert.Contains("Quantization", html, StringComparison.Ordinal);
+        Assert.Contains("Per-feature drift of the spectral measure", html, StringComparison.Ordinal);
+        Assert.Contains("survived: 1 → 1 localized cluster(s)", html, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -33,8 +37,9 @@ public sealed class DiffQuantizationTests
     [Fact]
     public void The_pentagon_is_lost_to_ternary_codes_and_its_measures_drift_by_the_hand_computed_distances()
     {
-        var layer = Diff(1, out _);
+        var layer = Diff(1, out string folder);
         Assert.Equal("lost", layer.GetProperty("geometry").GetProperty("verdict").GetString());
+        Assert.Contains("pentagon of 5 lost (best match: digon of 2, overlap 0.4)", File.ReadAllText(Path.Combine(folder, "diff.html")), StringComparison.Ordinal);
         var drift = layer.GetProperty("spectralMeasureDrift");
         double l12 = Math.Log(1.2), l16 = Math.Log(1.6);
         Assert.Equal(5, drift.GetProperty("compared").GetInt32());
