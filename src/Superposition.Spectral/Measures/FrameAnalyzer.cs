@@ -23,8 +23,9 @@ public static class FrameAnalyzer
 
         var frame = LiveFrame.From(input, options.DeadFeatureNormSquared);
         var spectrum = FrameSpectrum.Compute(backend, frame, options);
-        var measures = FeatureMeasures.Compute(backend, frame, spectrum, options.SpectralBins, options.FeatureBlockSize, options.MeasureMapFeatures);
-        var (leverage, leverageMethod) = Leverage.Compute(backend, frame, spectrum, options.FeatureBlockSize);
+        var whitened = Leverage.FoldableGram(backend, frame, spectrum, options.FeatureBlockSize);
+        var measures = FeatureMeasures.Compute(backend, frame, spectrum, options.SpectralBins, options.FeatureBlockSize, options.MeasureMapFeatures, whitened);
+        var (leverage, leverageMethod) = Leverage.Compute(backend, frame, spectrum, options.FeatureBlockSize, whitened);
         var features = FeatureQuantities.From(frame, measures, leverage);
 
         return new FrameAnalysis(
