@@ -78,6 +78,28 @@ public sealed class LeverageLqTests
         Assert.Equal(native.Spectrum.Rank, native.Capacity.SumLeverage, 1e-9);
     }
 
+    /// <summary>The first pass folded into the measures' projections (as the analyzer runs it) equals the pass run alone.</summary>
+    [Theory]
+    [InlineData(24, 300, 24, 8)]
+    [InlineData(24, 300, 9, 9)]
+    public void Folding_the_first_pass_into_the_measures_changes_nothing(int m, int n, int r, int seed)
+    {
+        var input = r == m ? PowerLawColumns(TestFrames.Random(m, n, seed)) : TestFrames.LowRank(m, n, r, seed);
+        var options = new AnalysisOptions { FeatureBlockSize = 64 };
+        var backend = RequireNative();
+        var kernels = Spectral.LinearAlgebra.BlockKernels.For(backend);
+        var frame = LiveFrame.From(input, options.DeadFeatureNormSquared);
+        var spectrum = FrameSpectrum.Compute(backend, frame, options);
+        var whitened = Leverage.FoldableGram(backend, frame, spectrum, options.FeatureBlockSize);
+        Assert.NotNull(whitened);
+        FeatureMeasures.Compute(backend, frame, spectrum, options.SpectralBins, options.FeatureBlockSize, 0, whitened);
+
+        var folded = LeverageEigenbasis.Compute(kernels, frame, spectrum, options.FeatureBlockSize, whitened)!;
+        var alone = LeverageEigenbasis.Compute(kernels, frame, spectrum, options.FeatureBlockSize)!;
+        Assert.Equal(r, spectrum.Rank);
+        for (var i = 0; i < n; i++) Assert.Equal(alone[i], folded[i], 1e-12);
+    }
+
     private static Spectral.LinearAlgebra.ILinearAlgebraBackend RequireNative() =>
         Backends.Native ?? throw new InvalidOperationException("these tests need a native LAPACK (scripts/install-deps.sh installs OpenBLAS)");
 
