@@ -82,12 +82,14 @@ internal static class PhaseProfile
         var input = new FrameInput(matrix.Name, orientation.Hidden, orientation.Features, weights);
         var frame = Time("live features, norms", 0, 0, () => LiveFrame.From(input, options.DeadFeatureNormSquared));
         var spectrum = Time("F = W Wᵀ (Syrk) + eigendecomposition", (n * m * m) + (9 * m * m * m), 0, () => FrameSpectrum.Compute(backend, frame, options));
-        var measures = Time("projections Uᵀ W: κ, q, H, PR, bins", 2 * n * m * m, 0,
-            () => FeatureMeasures.Compute(backend, frame, spectrum, options.SpectralBins, options.FeatureBlockSize, options.MeasureMapFeatures));
-        var (leverage, method) = Time("leverage", 0, 0, () => Leverage.Compute(backend, frame, spectrum, options.FeatureBlockSize));
+        var whitened = Leverage.FoldableGram(backend, frame, spectrum, options.FeatureBlockSize);
         double r = spectrum.Rank;
-        var leverageFlops = method == Leverage.CholeskyQr2Method ? 5 * n * m * m
-            : method == Leverage.EigenbasisMethod ? (4 * n * m * r) + (2 * n * r * r)
+        var measures = Time(whitened is null ? "projections Uᵀ W: κ, q, H, PR, bins" : "projections Uᵀ W: κ, q, H, PR, bins; leverage pass 1 (Syrk of Λ^(−1/2) Uᵀ W)",
+            (2 * n * m * m) + (whitened is null ? 0 : n * r * r), 0,
+            () => FeatureMeasures.Compute(backend, frame, spectrum, options.SpectralBins, options.FeatureBlockSize, options.MeasureMapFeatures, whitened));
+        var (leverage, method) = Time("leverage", 0, 0, () => Leverage.Compute(backend, frame, spectrum, options.FeatureBlockSize, whitened));
+        var leverageFlops = method == Leverage.EigenbasisMethod ? (2 * n * m * r) + (n * r * r)
+            : method == Leverage.CholeskyQr2Method ? 5 * n * m * m
             : 3 * n * m * m;
         phases[^1] = phases[^1] with { Name = "leverage: " + method.Split(':')[0].Split('(')[0].Trim(), DoubleFlops = leverageFlops };
         bool single = n > options.Coherence.SinglePrecisionAbove;

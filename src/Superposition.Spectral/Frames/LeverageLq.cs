@@ -11,14 +11,15 @@ namespace Superposition.Spectral.Frames;
 /// </summary>
 internal static class LeverageLq
 {
-    public static (double[] Values, string Method) Compute(ILinearAlgebraBackend backend, IBlockKernels kernels, LiveFrame frame, FrameSpectrum spectrum, int blockSize)
+    public static (double[] Values, string Method) Compute(ILinearAlgebraBackend backend, IBlockKernels kernels, LiveFrame frame, FrameSpectrum spectrum, int blockSize, WhitenedGram? whitened = null)
     {
         var rank = spectrum.Rank;
-        if (rank == frame.M && CholeskyQr2(kernels, frame, blockSize) is { } fast) return (fast, Leverage.CholeskyQr2Method);
-        if (rank < frame.M && spectrum.FrameVectors is not null && LeverageEigenbasis.Compute(kernels, frame, spectrum, blockSize) is { } refined)
+        if (spectrum.FrameVectors is not null && LeverageEigenbasis.Compute(kernels, frame, spectrum, blockSize, whitened) is { } refined)
         {
             return (refined, Leverage.EigenbasisMethod);
         }
+
+        if (rank == frame.M && CholeskyQr2(kernels, frame, blockSize) is { } fast) return (fast, Leverage.CholeskyQr2Method);
 
         var m = frame.M;
         var n = frame.N;

@@ -11,14 +11,14 @@ public sealed class LeverageLqTests
     [InlineData(8, 50, 1, 7)]
     [InlineData(40, 300, 2, 64)]
     [InlineData(64, 1000, 3, 1024)]
-    public void Full_rank_leverage_by_cholesky_qr2_equals_the_svd_route_and_sums_to_m(int m, int n, int seed, int block)
+    public void Full_rank_leverage_by_the_refined_eigenbasis_equals_the_svd_route_and_sums_to_m(int m, int n, int seed, int block)
     {
         var input = PowerLawColumns(TestFrames.Random(m, n, seed));
         var options = new AnalysisOptions { PerFeature = true, FeatureBlockSize = block };
         var native = FrameAnalyzer.Analyze(input, options, RequireNative());
         var managed = FrameAnalyzer.Analyze(input, options, Backends.Managed);
 
-        Assert.Equal(Leverage.CholeskyQr2Method, native.Capacity.LeverageMethod);
+        Assert.Equal(Leverage.EigenbasisMethod, native.Capacity.LeverageMethod);
         Assert.Equal(Leverage.SvdMethod, managed.Capacity.LeverageMethod);
         Assert.Equal(m, native.Spectrum.Rank);
         for (var i = 0; i < n; i++) Assert.Equal(managed.PerFeature!.Leverage[i], native.PerFeature!.Leverage[i], 1e-11);
@@ -76,6 +76,28 @@ public sealed class LeverageLqTests
         var worst = Enumerable.Range(0, m).Max(i => Math.Abs(managed.PerFeature!.Leverage[i] - native.PerFeature!.Leverage[i]));
         Assert.True(worst < tolerance, $"largest leverage difference {worst:e2} (tolerance {tolerance:e0})");
         Assert.Equal(native.Spectrum.Rank, native.Capacity.SumLeverage, 1e-9);
+    }
+
+    /// <summary>The first pass folded into the measures' projections (as the analyzer runs it) equals the pass run alone.</summary>
+    [Theory]
+    [InlineData(24, 300, 24, 8)]
+    [InlineData(24, 300, 9, 9)]
+    public void Folding_the_first_pass_into_the_measures_changes_nothing(int m, int n, int r, int seed)
+    {
+        var input = r == m ? PowerLawColumns(TestFrames.Random(m, n, seed)) : TestFrames.LowRank(m, n, r, seed);
+        var options = new AnalysisOptions { FeatureBlockSize = 64 };
+        var backend = RequireNative();
+        var kernels = Spectral.LinearAlgebra.BlockKernels.For(backend);
+        var frame = LiveFrame.From(input, options.DeadFeatureNormSquared);
+        var spectrum = FrameSpectrum.Compute(backend, frame, options);
+        var whitened = Leverage.FoldableGram(backend, frame, spectrum, options.FeatureBlockSize);
+        Assert.NotNull(whitened);
+        FeatureMeasures.Compute(backend, frame, spectrum, options.SpectralBins, options.FeatureBlockSize, 0, whitened);
+
+        var folded = LeverageEigenbasis.Compute(kernels, frame, spectrum, options.FeatureBlockSize, whitened)!;
+        var alone = LeverageEigenbasis.Compute(kernels, frame, spectrum, options.FeatureBlockSize)!;
+        Assert.Equal(r, spectrum.Rank);
+        for (var i = 0; i < n; i++) Assert.Equal(alone[i], folded[i], 1e-12);
     }
 
     private static Spectral.LinearAlgebra.ILinearAlgebraBackend RequireNative() =>
