@@ -81,16 +81,26 @@ internal static class PhaseProfile
         var weights = Time("read + decode (fp16 → f64, block by block)", 0, 0, () => matrix.ReadFrameInBlocks(orientation.FeatureAxis, options.FeatureBlockSize));
         var input = new FrameInput(matrix.Name, orientation.Hidden, orientation.Features, weights);
         var frame = Time("live features, norms", 0, 0, () => LiveFrame.From(input, options.DeadFeatureNormSquared));
-        var spectrum = Time("F = W Wᵀ (Syrk) + eigendecomposition", (n * m * m) + (10 * m * m * m), 0, () => FrameSpectrum.Compute(backend, frame, options));
-        var measures = Time("projections Uᵀ W: κ, q, H, PR, bins", 2 * n * m * m, 0,
-            () => FeatureMeasures.Compute(backend, frame, spectrum, options.SpectralBins, options.FeatureBlockSize, options.MeasureMapFeatures));
-        var (leverage, method) = Time("leverage (streamed LQ + solve)", 3 * n * m * m, 0, () => Leverage.Compute(backend, frame, spectrum, options.FeatureBlockSize));
+        var spectrum = Time("F = W Wᵀ (Syrk) + eigendecomposition", (n * m * m) + (9 * m * m * m), 0, () => FrameSpectrum.Compute(backend, frame, options));
+        var whitened = Leverage.FoldableGram(backend, frame, spectrum, options.FeatureBlockSize);
+        double r = spectrum.Rank;
+        var measures = Time(whitened is null ? "projections Uᵀ W: κ, q, H, PR, bins" : "projections Uᵀ W: κ, q, H, PR, bins; leverage pass 1 (Syrk of Λ^(−1/2) Uᵀ W)",
+            (2 * n * m * m) + (whitened is null ? 0 : n * r * r), 0,
+            () => FeatureMeasures.Compute(backend, frame, spectrum, options.SpectralBins, options.FeatureBlockSize, options.MeasureMapFeatures, whitened));
+        var (leverage, method) = Time("leverage", 0, 0, () => Leverage.Compute(backend, frame, spectrum, options.FeatureBlockSize, whitened));
+        var leverageFlops = method == Leverage.EigenbasisMethod ? (2 * n * m * r) + (n * r * r)
+            : method == Leverage.CholeskyQr2Method ? 5 * n * m * m
+            : 3 * n * m * m;
+        phases[^1] = phases[^1] with { Name = "leverage: " + method.Split(':')[0].Split('(')[0].Trim(), DoubleFlops = leverageFlops };
         bool single = n > options.Coherence.SinglePrecisionAbove;
         double pairFlops = n * (n - 1) * m;
         Time("coherence (Ŵ Ŵᵀ Syrk + exact pair scan)", (n * m * m) + (single ? 0 : pairFlops), single ? pairFlops : 0,
             () => PairwiseCoherence.Compute(backend, frame, options.Coherence));
-        Time("heavy-tail + shuffle null (Syrk + eigenvalues)", (n * m * m) + (4.0 / 3 * m * m * m), 0,
-            () => EsdStatistics.Compute(backend, input, spectrum.Eigenvalues, spectrum.Rank, options.HeavyTail));
+        var noNull = options.HeavyTail with { ShuffleNull = false };
+        Time("heavy-tail fits (power law, MP)", 0, 0, () => EsdStatistics.Compute(backend, input, spectrum.Eigenvalues, spectrum.Rank, noNull));
+        var lambdas = spectrum.Eigenvalues.Take((int)Math.Min(n, m)).ToArray();
+        Time("shuffle null (streamed gather + Syrk + eigenvalues)", (n * m * m) + (4.0 / 3 * m * m * m), 0,
+            () => ShuffleNull.Compute(backend, input, lambdas, options.HeavyTail.ShuffleSeed, options.HeavyTail.MarchenkoPasturFit));
         Time("localized clusters", 0, 0, () => LocalizedClusters.Compute(backend, frame, spectrum, measures, options));
         var capacity = ResultBuilder.Capacity(frame, spectrum, FeatureQuantities.From(frame, measures, leverage), method);
         return (phases, capacity.IdentityResidual);

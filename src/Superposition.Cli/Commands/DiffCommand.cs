@@ -20,11 +20,12 @@ internal static class DiffCommand
         var output = new Option<FileInfo?>("--output", "-o") { HelpName = "FILE", Description = "Write the diff report (PDF)." };
         var html = new Option<FileInfo?>("--html") { HelpName = "FILE", Description = "Write the diff report as one self-contained HTML page." };
         var json = new Option<FileInfo?>("--json") { HelpName = "FILE", Description = "Write {\"layers\": [...]}: per pair the measure changes, principal angles, relativeFrobeniusChange and differenceStableRank." };
+        var noNoise = new Option<bool>("--no-noise-reference") { Description = "Skip the Gaussian noise reference of quantized layers (one more analysis of each such layer)." };
         var detail = new Option<int>("--detail") { HelpName = "N", Description = "Changed layers that get a section in the report (largest change first).", DefaultValueFactory = _ => 12 };
         var analysis = new AnalysisOptionSet();
         var command = new Command("diff", "Compare two models layer by layer: measure changes, eigenspace angles, per-feature drift, weight difference.")
         {
-            modelA, modelB, output, html, json, detail,
+            modelA, modelB, output, html, json, detail, noNoise,
         };
         analysis.AddTo(command);
         command.SetAction(parse =>
@@ -40,7 +41,7 @@ internal static class DiffCommand
             AnalysisGuard.RequireLayers(loadedA, resultA);
             var resultB = LayerProgressDisplay.Run(context, $"analysing {loadedB.FileName} ({backend.Name})", progress => ModelAnalyzer.Analyze(loadedB, options, backend, progress));
             AnalysisGuard.RequireLayers(loadedB, resultB);
-            var diff = ModelDiffer.Compare(loadedA, resultA, loadedB, resultB, backend);
+            var diff = ModelDiffer.Compare(loadedA, resultA, loadedB, resultB, backend, DiffOptions.Default with { NoiseReference = !parse.GetValue(noNoise) });
 
             if (parse.GetValue(json) is { } jsonFile)
             {
@@ -66,7 +67,7 @@ internal static class DiffCommand
             }
 
             DiffTable.Print(context, diff);
-            return ExitCodes.Success;
+            return DiffTable.ExitCode(diff);
         });
         return command;
     }

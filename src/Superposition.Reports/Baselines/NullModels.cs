@@ -37,7 +37,7 @@ public static class NullModels
         return new NullSignatures(shuffled, gaussian);
     }
 
-    /// <summary>A seeded Fisher–Yates permutation of all entries (<see cref="EntryShuffle"/>, the spectral null's shuffle).</summary>
+    /// <summary>A seeded pseudo-random permutation of all entries (<see cref="EntryShuffle"/>, the spectral null's shuffle).</summary>
     public static double[] Shuffled(double[] weights, int seed) => EntryShuffle.Of(weights, seed);
 
     /// <summary>I.i.d. normal entries (Box–Muller, seeded) rescaled to exactly the same Frobenius norm as <paramref name="weights"/>.</summary>

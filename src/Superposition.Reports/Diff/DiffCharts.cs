@@ -23,14 +23,15 @@ internal static class DiffCharts
 
     public static Chart Drift(LayerDiff l)
     {
-        var changes = l.Drift!.Changes;
-        double lo = changes.Min(), hi = changes.Max();
-        if (!(hi > lo)) (lo, hi) = (lo - 0.5, hi + 0.5);
-        const int bins = 30;
-        var edges = Enumerable.Range(0, bins + 1).Select(i => lo + ((hi - lo) * i / bins)).ToList();
-        var counts = new double[bins];
-        foreach (double c in changes) counts[Math.Clamp((int)((c - lo) / (hi - lo) * bins), 0, bins - 1)]++;
-        return new Chart("Per-feature drift of D_i", new Axis("D_i(B) − D_i(A)"), new Axis("features"), [new HistogramSeries("features", edges, counts)]) { Legend = LegendPosition.None };
+        var histogram = DriftHistogram.Of(l.Drift!.Changes);
+        return new Chart("Per-feature drift of D_i", new Axis("D_i(B) − D_i(A)"), new Axis("features"), [new HistogramSeries("features", histogram.Edges, histogram.Counts.Select(c => (double)c).ToList())]) { Legend = LegendPosition.None };
+    }
+
+    /// <summary>The histogram of the features' W₁ distances (from 0).</summary>
+    public static Chart MeasureDrift(LayerDiff l)
+    {
+        var histogram = DriftHistogram.Of(l.SpectralMeasureDrift!.Distances, 0);
+        return new Chart("Per-feature drift of the spectral measure", new Axis("W₁(μ_i^A, μ_i^B) on ln λ (nats)"), new Axis("features"), [new HistogramSeries("features", histogram.Edges, histogram.Counts.Select(c => (double)c).ToList())]) { Legend = LegendPosition.None };
     }
 
     private static double[] Ranks(int count) => Enumerable.Range(1, count).Select(i => (double)i).ToArray();

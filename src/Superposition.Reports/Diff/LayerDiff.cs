@@ -47,6 +47,15 @@ public sealed record LayerDiff(
     FeatureDrift? Drift,
     bool Quantized)
 {
+    /// <summary>Per-feature W₁ drift of the spectral measure; null when the feature counts differ.</summary>
+    public SpectralMeasureDrift? SpectralMeasureDrift { get; init; }
+
+    /// <summary>Whether the localized clusters and their polytopes are the same in B; null when the feature counts differ.</summary>
+    public GeometrySurvival? Geometry { get; init; }
+
+    /// <summary>The quantization view's noise scale, for quantized B of the same shape; null otherwise or when ΔW = 0.</summary>
+    public NoiseReference? NoiseReference { get; init; }
+
     /// <summary>
     /// How much the layer changed, for ranking: the relative Frobenius change where shapes match, else the sine of
     /// the largest principal angle of the top eigenspace (both 0 for no change).
@@ -55,4 +64,11 @@ public sealed record LayerDiff(
 }
 
 /// <summary>Two models compared layer by layer.</summary>
-public sealed record ModelDiff(ModelAnalysis A, ModelAnalysis B, IReadOnlyList<LayerDiff> Layers, IReadOnlyList<string> UnpairedA, IReadOnlyList<string> UnpairedB);
+public sealed record ModelDiff(ModelAnalysis A, ModelAnalysis B, IReadOnlyList<LayerDiff> Layers, IReadOnlyList<string> UnpairedA, IReadOnlyList<string> UnpairedB)
+{
+    /// <summary>Paired layers whose comparison needs more than the memory budget (<see cref="DiffCost"/>): not compared, with the reason.</summary>
+    public IReadOnlyList<SkippedPair> TooLarge { get; init; } = [];
+}
+
+/// <summary>A pair of layers that was not compared, with the reason.</summary>
+public sealed record SkippedPair(string Name, string NameB, string Reason);

@@ -18,23 +18,39 @@ public static class ModelDiffer
     /// <summary>How many of the most-moved features each layer lists.</summary>
     public const int MostMovedFeatures = 8;
 
-    public static ModelDiff Compare(OnnxModel modelA, ModelAnalysis a, OnnxModel modelB, ModelAnalysis b, ILinearAlgebraBackend backend)
+    public static ModelDiff Compare(OnnxModel modelA, ModelAnalysis a, OnnxModel modelB, ModelAnalysis b, ILinearAlgebraBackend backend, DiffOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(modelA);
         ArgumentNullException.ThrowIfNull(modelB);
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
+        options ??= DiffOptions.Default;
         var (pairs, onlyA, onlyB) = LayerPairing.Pair(a.Layers, b.Layers);
-        var layers = pairs.Select(p => CompareLayer(
-            p.A, Frame(modelA, p.A, a.Options.Orientation), p.B, Frame(modelB, p.B, b.Options.Orientation), p.By, backend)).ToList();
-        return new ModelDiff(a, b, layers, onlyA.Select(l => l.Name).ToList(), onlyB.Select(l => l.Name).ToList());
+        long budget = Math.Min(a.Options.MemoryBudgetBytes, b.Options.MemoryBudgetBytes);
+        var layers = new List<LayerDiff>();
+        var tooLarge = new List<SkippedPair>();
+        foreach (var p in pairs)
+        {
+            bool noise = options.NoiseReference && p.B.Decoding is not null && p.A.Decoding is null;
+            long need = DiffCost.Bytes(p.A, p.B, noise);
+            if (need > budget)
+            {
+                tooLarge.Add(new SkippedPair(p.A.Name, p.B.Name, "comparison not run: " + Fail.LayerTooLarge(p.A.Name, need, budget).Message));
+                continue;
+            }
+
+            layers.Add(CompareLayer(p.A, Frame(modelA, p.A, a.Options.Orientation), p.B, Frame(modelB, p.B, b.Options.Orientation), p.By, backend, options));
+        }
+
+        return new ModelDiff(a, b, layers, onlyA.Select(l => l.Name).ToList(), onlyB.Select(l => l.Name).ToList()) { TooLarge = tooLarge };
     }
 
     /// <summary>One pair of analysed frames (weights m × n column-major, as analysed).</summary>
-    public static LayerDiff CompareLayer(LayerAnalysis a, double[] weightsA, LayerAnalysis b, double[] weightsB, string pairedBy, ILinearAlgebraBackend backend)
+    public static LayerDiff CompareLayer(LayerAnalysis a, double[] weightsA, LayerAnalysis b, double[] weightsB, string pairedBy, ILinearAlgebraBackend backend, DiffOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
+        options ??= DiffOptions.Default;
         bool sameShape = a.Features == b.Features && a.Hidden == b.Hidden;
         double? relative = null, stableRank = null;
         if (sameShape)
@@ -43,20 +59,32 @@ public static class ModelDiffer
         }
 
         var angles = new List<SubspaceAngles>();
+        bool sameFeatures = a.Features == b.Features;
+        FrameEigenbasis? basisA = null, basisB = null;
+        if (a.Hidden == b.Hidden || sameFeatures)
+        {
+            basisA = FrameEigenbasis.Of(a.Hidden, a.Features, weightsA, backend);
+            basisB = FrameEigenbasis.Of(b.Hidden, b.Features, weightsB, backend);
+        }
+
         if (a.Hidden == b.Hidden)
         {
-            var basisA = FrameEigenbasis.Of(a.Hidden, a.Features, weightsA, backend);
-            var basisB = FrameEigenbasis.Of(b.Hidden, b.Features, weightsB, backend);
             int rank = Math.Min(a.Analysis.Spectrum.Rank, b.Analysis.Spectrum.Rank);
             foreach (int k in AngleDimensions.Where(k => k < rank).Append(rank).Where(k => k >= 1).Distinct())
             {
-                var radians = PrincipalAngles.Between(a.Hidden, k, basisA.Top(k), basisB.Top(k), backend);
+                var radians = PrincipalAngles.Between(a.Hidden, k, basisA!.Top(k), basisB!.Top(k), backend);
                 angles.Add(new SubspaceAngles(k, radians.Select(r => r * 180 / Math.PI).ToArray()));
             }
         }
 
-        return new LayerDiff(a.Name, b.Name, pairedBy, a, b, relative, stableRank, Measures(a.Analysis, b.Analysis), angles, Drift(a.Analysis, b.Analysis),
-            b.Decoding is not null && a.Decoding is null);
+        var measures = Measures(a.Analysis, b.Analysis);
+        bool quantized = b.Decoding is not null && a.Decoding is null;
+        return new LayerDiff(a.Name, b.Name, pairedBy, a, b, relative, stableRank, measures, angles, Drift(a.Analysis, b.Analysis), quantized)
+        {
+            SpectralMeasureDrift = sameFeatures ? SpectralMeasureDrift.Of(a, weightsA, basisA!, b, weightsB, basisB!, backend, MostMovedFeatures) : null,
+            Geometry = GeometrySurvival.Of(a.Analysis, b.Analysis),
+            NoiseReference = quantized && sameShape && options.NoiseReference ? NoiseReference.Of(a.Analysis, weightsA, weightsB, measures, options.NoiseSeed, backend) : null,
+        };
     }
 
     /// <summary>The frame measures whose change is reported, in both analyses.</summary>

@@ -58,7 +58,11 @@ internal sealed class FeatureMeasures
     public static HashSet<int> MapSample(int n, int count) =>
         count <= 0 ? [] : Enumerable.Range(0, Math.Min(n, count)).Select(j => (int)((long)j * n / Math.Min(n, count))).ToHashSet();
 
-    public static FeatureMeasures Compute(ILinearAlgebraBackend backend, LiveFrame frame, FrameSpectrum spectrum, int bins, int blockSize, int mapFeatures = 0)
+    /// <summary>
+    /// The measures of every live feature from blocks of projections Uᵀ W_b; when <paramref name="whitened"/> is given,
+    /// each block is also added into the leverage's whitened Gram after the measures have read it.
+    /// </summary>
+    public static FeatureMeasures Compute(ILinearAlgebraBackend backend, LiveFrame frame, FrameSpectrum spectrum, int bins, int blockSize, int mapFeatures = 0, WhitenedGram? whitened = null)
     {
         var sample = MapSample(frame.N, mapFeatures);
         var m = frame.M;
@@ -78,6 +82,8 @@ internal sealed class FeatureMeasures
                 result.Measure(spectrum, c.AsSpan(j * m, m), frame.NormSquared[start + j], start + j, groupMu, binMu);
                 if (sample.Contains(start + j)) result.MapRows[start + j] = binMu[..bins];
             }
+
+            whitened?.Add(kernels, c.AsSpan(0, m * count), count);
         }
 
         return result;

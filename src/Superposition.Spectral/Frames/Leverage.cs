@@ -3,11 +3,12 @@ using Superposition.Spectral.LinearAlgebra;
 namespace Superposition.Spectral.Frames;
 
 /// <summary>
-/// Leverage ℓ_i = Σ_{k &lt; r} V_ik² (MATH.md section 1) from an orthogonal factorisation of W, never from the
-/// eigenvectors of the formed F: the pseudo-inverse route Σ (u_kᵀ w_i)²/λ_k loses accuracy on ill-conditioned layers.
-/// With n ≥ m and a native LAPACK the factorisation is a streamed LQ, W = L Q, whose L (m × m) is built block by block
-/// (<see cref="LeverageLq"/>): no n × m copy. Otherwise the thin SVD of Wᵀ (n × m) or, for n &lt; m, the Gram
-/// eigenvectors the spectrum already holds.
+/// Leverage ℓ_i = Σ_{k &lt; r} V_ik² (MATH.md section 1) from an orthonormal basis of W's row space, never from the
+/// eigenvectors of the formed F alone: the pseudo-inverse route Σ (u_kᵀ w_i)²/λ_k loses accuracy on ill-conditioned
+/// layers. With n ≥ m and a native LAPACK: F's eigenbasis whitened and refined by one Cholesky pass over W
+/// (<see cref="LeverageEigenbasis"/>, its first pass folded into the measures), falling back to CholeskyQR2 and then a
+/// streamed Householder LQ (<see cref="LeverageLq"/>); no n × m copy. Otherwise the thin SVD of Wᵀ (n × m) or, for
+/// n &lt; m, the Gram eigenvectors the spectrum already holds.
 /// </summary>
 internal static class Leverage
 {
@@ -17,12 +18,18 @@ internal static class Leverage
 
     public const string CholeskyQr2Method = "CholeskyQR2 on blocks (W = L₁L₂ Q, two Cholesky passes; full rank, cond(W) < 1e4): ℓ_i = ‖L₂⁻¹ L₁⁻¹ w_i‖²";
 
+    public const string EigenbasisMethod = "eigenbasis of F whitened, refined by one Cholesky pass: ℓ_i = ‖L⁻¹ Λ_r^(−1/2) U_rᵀ w_i‖², L Lᵀ = Λ_r^(−1/2) U_rᵀ F U_r Λ_r^(−1/2)";
+
     public const string LqMethod = "streamed LQ factorisation W = L Q (L built block by block): ℓ_i = ‖L⁻¹ w_i‖²";
 
     public const string LqSvdMethod = "streamed LQ factorisation W = L Q, then the SVD of L (m × m, rank-deficient): ℓ_i = Σ_{k<r} (u_kᵀ w_i / σ_k)²";
 
     /// <summary>Leverage of each live feature using the top <paramref name="spectrum"/>.Rank singular directions.</summary>
-    public static (double[] Values, string Method) Compute(ILinearAlgebraBackend backend, LiveFrame frame, FrameSpectrum spectrum, int blockSize = 1024)
+    /// <summary>The whitened Gram to fold into the measures' projection pass, when the refined eigenbasis route will run; else null.</summary>
+    public static WhitenedGram? FoldableGram(ILinearAlgebraBackend backend, LiveFrame frame, FrameSpectrum spectrum, int blockSize) =>
+        spectrum.FrameVectors is not null && BlockKernels.For(backend).SupportsLq ? new WhitenedGram(spectrum, blockSize, frame.N) : null;
+
+    public static (double[] Values, string Method) Compute(ILinearAlgebraBackend backend, LiveFrame frame, FrameSpectrum spectrum, int blockSize = 1024, WhitenedGram? whitened = null)
     {
         var m = frame.M;
         var n = frame.N;
@@ -38,7 +45,7 @@ internal static class Leverage
         var kernels = BlockKernels.For(backend);
         if (kernels.SupportsLq)
         {
-            return LeverageLq.Compute(backend, kernels, frame, rank, blockSize);
+            return LeverageLq.Compute(backend, kernels, frame, spectrum, blockSize, whitened);
         }
 
         // Wᵀ column-major (n × m) is W read row-major: element (i, k) = W[k, i].

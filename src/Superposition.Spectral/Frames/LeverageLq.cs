@@ -11,9 +11,16 @@ namespace Superposition.Spectral.Frames;
 /// </summary>
 internal static class LeverageLq
 {
-    public static (double[] Values, string Method) Compute(ILinearAlgebraBackend backend, IBlockKernels kernels, LiveFrame frame, int rank, int blockSize)
+    public static (double[] Values, string Method) Compute(ILinearAlgebraBackend backend, IBlockKernels kernels, LiveFrame frame, FrameSpectrum spectrum, int blockSize, WhitenedGram? whitened = null)
     {
+        var rank = spectrum.Rank;
+        if (spectrum.FrameVectors is not null && LeverageEigenbasis.Compute(kernels, frame, spectrum, blockSize, whitened) is { } refined)
+        {
+            return (refined, Leverage.EigenbasisMethod);
+        }
+
         if (rank == frame.M && CholeskyQr2(kernels, frame, blockSize) is { } fast) return (fast, Leverage.CholeskyQr2Method);
+
         var m = frame.M;
         var n = frame.N;
         var block = new double[(long)m * Math.Min(blockSize, n)];

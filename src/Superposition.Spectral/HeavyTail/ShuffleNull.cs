@@ -4,7 +4,8 @@ using Superposition.Spectral.LinearAlgebra;
 namespace Superposition.Spectral.HeavyTail;
 
 /// <summary>
-/// Randomization null: the entries of W shuffled with a seeded Fisher-Yates, the spectrum recomputed (values only).
+/// Randomization null: the entries of W shuffled by a seeded permutation (<see cref="EntryShuffle"/>), the spectrum
+/// recomputed (values only), streamed block by block.
 /// Shuffling keeps ‖W‖_F² = Σλ, so the L1 distance between sorted spectra over Σλ lies in [0, 2]. As WeightWatcher's
 /// randomize: the Jensen–Shannon distance of the two sorted ESDs, and correlation traps counted on the MP fit of the
 /// shuffled spectrum (5 shuffles pooled when there are fewer than 100 eigenvalues).
@@ -76,23 +77,59 @@ internal static class ShuffleNull
         return Math.Sqrt(Math.Max(0.0, (Kl(p, sp) + Kl(q, sq)) / 2));
     }
 
-    /// <summary>Descending eigenvalues (the first <paramref name="count"/>) of the smaller-side operator of W shuffled with <paramref name="seed"/>.</summary>
+    /// <summary>Features (or hidden coordinates, on the Gram side) per block of the streamed shuffled frame.</summary>
+    private const int BlockSize = 1024;
+
+    /// <summary>
+    /// Descending eigenvalues (the first <paramref name="count"/>) of the smaller-side operator of W shuffled with
+    /// <paramref name="seed"/>. The shuffled frame is never held whole: blocks of it are gathered from W through the
+    /// permutation (<see cref="EntryShuffle.Gather"/>) and added into the operator one at a time, so the working set
+    /// is the operator plus one block.
+    /// </summary>
     private static double[] Shuffled(ILinearAlgebraBackend backend, FrameInput input, int seed, int count)
     {
         var m = input.HiddenDimensions;
-        var shuffled = EntryShuffle.Of(input.Weights, seed);
+        var n = input.FeatureCount;
+        var kernels = BlockKernels.For(backend);
+        var weights = input.Weights;
 
         // The smaller side: Wᵀ W (n × n) when n < m, else W Wᵀ; both have the same nonzero spectrum.
-        var n = input.FeatureCount;
         var side = Math.Min(m, n);
         var f = new double[(long)side * side];
         if (n < m)
         {
-            backend.Gemm(transposeA: true, transposeB: false, n, n, m, shuffled, shuffled, f);
+            // Blocks of hidden coordinates: A[i, c] = shuffled entry (feature i, coordinate k0 + c), n × c column-major.
+            var column = new double[Math.Min(BlockSize, m)];
+            var block = new double[(long)n * Math.Min(BlockSize, m)];
+            for (var k0 = 0; k0 < m; k0 += BlockSize)
+            {
+                var c = Math.Min(BlockSize, m - k0);
+                for (var i = 0; i < n; i++)
+                {
+                    var row = column.AsSpan(0, c);
+                    EntryShuffle.Gather(weights, seed, ((long)i * m) + k0, row);
+                    for (var j = 0; j < c; j++) block[i + ((long)j * n)] = row[j];
+                }
+
+                kernels.SyrkAdd(n, c, block.AsSpan(0, n * c), f);
+            }
         }
         else
         {
-            backend.Syrk(m, n, shuffled, f);
+            var block = new double[(long)m * Math.Min(BlockSize, n)];
+            for (var start = 0; start < n; start += BlockSize)
+            {
+                var c = Math.Min(BlockSize, n - start);
+                var span = block.AsSpan(0, m * c);
+                EntryShuffle.Gather(weights, seed, (long)start * m, span);
+                kernels.SyrkAdd(m, c, span, f);
+            }
+        }
+
+        // SyrkAdd fills the lower triangle; the eigensolver's contract is the full symmetric matrix.
+        for (var j = 0; j < side; j++)
+        {
+            for (var i = j + 1; i < side; i++) f[j + ((long)i * side)] = f[i + ((long)j * side)];
         }
 
         var ascending = new double[side];

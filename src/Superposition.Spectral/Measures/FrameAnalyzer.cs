@@ -23,9 +23,16 @@ public static class FrameAnalyzer
 
         var frame = LiveFrame.From(input, options.DeadFeatureNormSquared);
         var spectrum = FrameSpectrum.Compute(backend, frame, options);
-        var measures = FeatureMeasures.Compute(backend, frame, spectrum, options.SpectralBins, options.FeatureBlockSize, options.MeasureMapFeatures);
-        var (leverage, leverageMethod) = Leverage.Compute(backend, frame, spectrum, options.FeatureBlockSize);
+        var whitened = Leverage.FoldableGram(backend, frame, spectrum, options.FeatureBlockSize);
+        var measures = FeatureMeasures.Compute(backend, frame, spectrum, options.SpectralBins, options.FeatureBlockSize, options.MeasureMapFeatures, whitened);
+        var (leverage, leverageMethod) = Leverage.Compute(backend, frame, spectrum, options.FeatureBlockSize, whitened);
+        whitened = null;
+        LargeArrays.Release(frame);
         var features = FeatureQuantities.From(frame, measures, leverage);
+        var coherence = PairwiseCoherence.Compute(backend, frame, options.Coherence);
+        LargeArrays.Release(frame);
+        var heavyTail = EsdStatistics.Compute(backend, input, spectrum.Eigenvalues, spectrum.Rank, options.HeavyTail);
+        LargeArrays.Release(frame);
 
         return new FrameAnalysis(
             input.Name,
@@ -38,8 +45,8 @@ public static class FrameAnalyzer
             ResultBuilder.Localization(spectrum, measures, options.LocalizedThreshold),
             ResultBuilder.Capacity(frame, spectrum, features, leverageMethod) with { DimensionsPerFeatureScaleFree = ScaleFree.DimensionsPerFeature(frame) },
             ResultBuilder.Geometry(spectrum),
-            PairwiseCoherence.Compute(backend, frame, options.Coherence),
-            EsdStatistics.Compute(backend, input, spectrum.Eigenvalues, spectrum.Rank, options.HeavyTail),
+            coherence,
+            heavyTail,
             LocalizedClusters.Compute(backend, frame, spectrum, measures, options),
             options.PerFeature ? ResultBuilder.PerFeature(frame, measures, features) : null,
             options)

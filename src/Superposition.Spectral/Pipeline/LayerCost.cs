@@ -12,14 +12,15 @@ public static class LayerCost
 {
     /// <summary>
     /// FLOPs of the double-precision passes (n features in m dimensions, n ≥ m after orientation): Syrk for F and for
-    /// Ŵ Ŵᵀ and the shuffle null (3 × n m²), projections Uᵀ W (2 n m²), LQ and the triangular solve (3 n m²), two
-    /// eigensolves (≈ 10 m³ with vectors, 4/3 m³ values only); plus the pair scan, 2 m per pair, counted at half in
+    /// Ŵ Ŵᵀ and the shuffle null (3 × n m²), projections Uᵀ W (2 n m²), the leverage (3 n m²: CholeskyQR2 takes
+    /// about 5, the refined eigenbasis of a rank-deficient layer about 6; the estimate keeps one figure), two
+    /// eigensolves (9 m³ with vectors, 4/3 m³ values only: Golub and Van Loan's counts for the symmetric QR algorithm); plus the pair scan, 2 m per pair, counted at half in
     /// float32 Gemm (twice the double rate on this hardware).
     /// </summary>
     public static double Flops(long features, long hidden, CoherenceOptions coherence)
     {
         double n = Math.Max(features, hidden), m = Math.Min(features, hidden);
-        double dense = (8 * n * m * m) + (11.4 * m * m * m);
+        double dense = (8 * n * m * m) + (10.3 * m * m * m);
         double pairs = n <= coherence.ExactFeatureLimit ? n * (n - 1) / 2 : Math.Min(n, coherence.SampleSize) * n;
         double scan = 2 * m * pairs * (n > coherence.SinglePrecisionAbove ? 0.5 : 1.0);
         return dense + scan;
@@ -29,15 +30,16 @@ public static class LayerCost
     public static double Flops(WeightMatrix matrix, AnalysisOptions options) => Flops(matrix.Rows, matrix.Columns, options.Coherence);
 
     /// <summary>
-    /// Peak bytes of one layer: the frame once in double (8 n m) and the shuffled copy of the randomization null
-    /// (8 n m, made by the heavy-tail statistics), the m × m operator with its eigensolver workspace and L (4 m²
-    /// doubles), block buffers (4 blocks of m × 1024) and about 40 per-feature doubles. Without a native LQ the thin
-    /// SVD of Wᵀ adds three n × m arrays (transpose, V and LAPACK's workspace).
+    /// Peak bytes of one layer: the frame once in double (8 n m); the m × m operator with dsyevd's workspace (2 m²),
+    /// the whitened eigenbasis and the refinement's Gram of the leverage (or L₁, L₂ of CholeskyQR2): 6 m² doubles in
+    /// all; block buffers (4 blocks of m × 1024) and about 40 per-feature doubles. The randomization null is streamed
+    /// (no shuffled copy). Without a native LQ the thin SVD of Wᵀ adds three n × m arrays (transpose, V and LAPACK's
+    /// workspace).
     /// </summary>
     public static long Bytes(long features, long hidden, bool streamingLeverage = true)
     {
         long n = Math.Max(features, hidden), m = Math.Min(features, hidden);
-        long copies = streamingLeverage ? 2 : 5;
-        return sizeof(double) * ((copies * n * m) + (4 * m * m) + (4 * m * Math.Min(n, 1024)) + (40 * n));
+        long copies = streamingLeverage ? 1 : 4;
+        return sizeof(double) * ((copies * n * m) + (6 * m * m) + (4 * m * Math.Min(n, 1024)) + (40 * n));
     }
 }

@@ -131,6 +131,7 @@ public static class ModelAnalyzer
     {
         var clock = Stopwatch.StartNew();
         var frame = matrix.Orient(options.Orientation);
+        LargeArrays.Release(frame.Features, frame.Hidden);
         var values = matrix.ReadFrameInBlocks(frame.FeatureAxis, options.Analysis.FeatureBlockSize);
         if (values.All(v => v == 0)) throw Fail.DegenerateLayer(matrix.Name, frame.Features, frame.Hidden);
         var input = new FrameInput(matrix.Name, frame.Hidden, frame.Features, values);

@@ -21,10 +21,13 @@ public sealed class DiffCommandTests
             Assert.False(layer.TryGetProperty("differenceStableRank", out _)); // no difference, no stable rank
             foreach (var measure in layer.GetProperty("measures").EnumerateArray())
             {
-                if (measure.TryGetProperty("change", out var change)) Assert.Equal(0, change.GetDouble());
+                if (measure.TryGetProperty("change", out var change)) Assert.True(change.GetDouble() == 0, $"{layer.GetProperty("name").GetString()}: {measure.GetProperty("name").GetString()} changed by {change.GetDouble():R}");
             }
 
             foreach (var angles in layer.GetProperty("principalAngles").EnumerateArray()) Assert.InRange(angles.GetProperty("largest").GetDouble(), 0, 1e-6);
+            Assert.Equal(0, layer.GetProperty("spectralMeasureDrift").GetProperty("max").GetDouble());
+            Assert.NotEqual("changed", layer.GetProperty("geometry").GetProperty("verdict").GetString());
+            Assert.NotEqual("lost", layer.GetProperty("geometry").GetProperty("verdict").GetString());
         }
 
         Assert.Empty(document.RootElement.GetProperty("unpairedA").EnumerateArray());

@@ -5,13 +5,14 @@ namespace Superposition.Cli.Tests.Support;
 
 /// <summary>
 /// Writes an int8 copy of a float model, as a post-training quantizer would: every 2-D float weight read by Gemm or
-/// MatMul becomes an int8 initializer of the same name (per-tensor symmetric, scale = max|w| / 127, zero point 0)
-/// followed by a DequantizeLinear node whose output the op reads. Returns, per quantized tensor, the float weights
-/// and their dequantized values as the quantizer computed them, for independent expectations.
+/// MatMul becomes an int8 initializer of the same name (per-tensor symmetric, scale = max|w| / levels, codes in
+/// [−levels, levels], zero point 0; levels = 127 is ordinary int8, levels = 1 ternary) followed by a DequantizeLinear
+/// node whose output the op reads. Returns, per quantized tensor, the float weights and their dequantized values as
+/// the quantizer computed them, for independent expectations.
 /// </summary>
 internal static class Int8Copy
 {
-    public static Dictionary<string, (float[] Float, double[] Dequantized)> Write(string source, string target)
+    public static Dictionary<string, (float[] Float, double[] Dequantized)> Write(string source, string target, int levels = 127)
     {
         var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(source));
         var graph = model.Graph;
@@ -22,8 +23,8 @@ internal static class Int8Copy
         {
             var values = tensor.RawData.Length > 0 ? new float[tensor.RawData.Length / 4] : tensor.FloatData.ToArray();
             if (tensor.RawData.Length > 0) Buffer.BlockCopy(tensor.RawData.ToByteArray(), 0, values, 0, tensor.RawData.Length);
-            float scale = values.Max(Math.Abs) / 127f;
-            var q = values.Select(v => (sbyte)Math.Clamp(Math.Round(v / scale), -127, 127)).ToArray();
+            float scale = values.Max(Math.Abs) / levels;
+            var q = values.Select(v => (sbyte)Math.Clamp(Math.Round(v / scale), -levels, levels)).ToArray();
             result[tensor.Name] = (values, q.Select(x => x * (double)scale).ToArray());
 
             var quantized = new TensorProto { Name = tensor.Name, DataType = (int)TensorProto.Types.DataType.Int8, RawData = ByteString.CopyFrom((byte[])(Array)q) };

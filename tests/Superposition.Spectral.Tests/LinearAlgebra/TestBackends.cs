@@ -65,3 +65,15 @@ internal sealed class NativeFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A theory that needs native LAPACK: skipped, with the loader's reason, when no library loads.</summary>
+internal sealed class NativeTheoryAttribute : TheoryAttribute
+{
+    public NativeTheoryAttribute()
+    {
+        if (!NativeBackend.IsAvailable(out var problem))
+        {
+            Skip = "native LAPACK cannot be loaded on this machine: " + problem;
+        }
+    }
+}

@@ -58,6 +58,10 @@ internal sealed unsafe class LapackLibrary
     // dpotrf(uplo, n, a, lda, info): optional like dtplqt.
     internal nint DpotrfExport { get; init; }
 
+    // dsyevd_2stage(jobz, uplo, n, a, lda, w, work, lwork, iwork, liwork, info): LAPACK 3.7+, optional; values only
+    // (jobz 'N'): the two-stage tridiagonal reduction is mostly BLAS 3, where dsyevd's one-stage dsytrd is half BLAS 2.
+    internal nint Dsyevd2StageExport { get; init; }
+
     // dtrsm(side, uplo, transa, diag, m, n, alpha, a, lda, b, ldb): optional like dtplqt.
     internal nint DtrsmExport { get; init; }
 
@@ -95,6 +99,7 @@ internal sealed unsafe class LapackLibrary
                     DtplqtExport = OptionalExport(handles, "dtplqt_"),
                     DtrsmExport = OptionalExport(handles, "dtrsm_"),
                     DpotrfExport = OptionalExport(handles, "dpotrf_"),
+                    Dsyevd2StageExport = OptionalExport(handles, "dsyevd_2stage_"),
                 };
                 return (library, "");
             }
