@@ -133,6 +133,24 @@ public sealed class DimensionalityFractionsTests
         Assert.InRange(Median(all), 0.65, 0.73);
     }
 
+    [Fact]
+    public void Variant_with_decreasing_importance_has_dedicated_dimensions_at_p1()
+    {
+        // Departure from the notebook: importance 100^(−i/199) instead of constant (everything else the preset's). With
+        // distinct importances the dense optimum is the 20 most important features in dedicated orthogonal dimensions
+        // (MATH.md section 7), so D_i = 1 must appear at p = 1, where the constant-importance preset has none
+        // (samples/toy/200-20-variant-importance_seed0_dense_features.csv holds instances 0–5 of this variant).
+        var importance = Enumerable.Range(0, 200).Select(i => Math.Pow(100.0, -i / 199.0)).ToArray();
+        var run = TmsTrainer.Train(TmsPresets.TwoHundredTwenty() with { Importance = importance, OnlyInstances = [0], Seed = 0 });
+        Assert.False(TmsPresets.IsNotebook(run.Options));
+        var g = Superposition.Training.Geometry.ToyGeometry.Of(run.Instances[0].W, 20, 200);
+        // The most important features are learned first: after 10,000 steps the ten most important sit within 0.005 of
+        // D = 1 (the last few of the 20 are still growing), and about m features are represented.
+        for (int i = 0; i < 10; i++) Assert.True(Math.Abs(g.Dimensionality[i] - 1.0) <= 0.005, $"feature {i}: D = {g.Dimensionality[i]}");
+        Assert.InRange(g.Norms.Count(v => v > 0.5), 18, 22);
+        Assert.Equal(1.0, 20.0 / g.Norms.Sum(v => v * v), 1);
+    }
+
     // Bytes depend on the kernel (the 512-bit batch kernel draws its data differently), see TmsWorker.
     [Superposition.Training.Tests.Support.RequiresBatchKernelFact]
     public void Committed_rows_are_what_the_preset_trains_now()
