@@ -10,7 +10,8 @@ namespace Superposition.Training.Tests.Sweep;
 /// the preset's samples/toy/200-20_seed{0,1,2}_features.csv (<c>superposition toy sweep --preset 200-20 --seed S</c>),
 /// the PyTorch reference of its dense instances (benchmarks/reference/torch_tms_dimensionality.py, an independent
 /// implementation), and two W matrices of a stated departure (7 dense probabilities, 50,000 steps). One test retrains
-/// one instance with the full 10,000 steps to check that the committed rows are what the preset produces now.
+/// one instance with the full 10,000 steps to check that the committed rows are what the preset produces now; another
+/// trains the p = 1 instance of a second departure (decreasing importance).
 /// </summary>
 public sealed class DimensionalityFractionsTests
 {
