@@ -109,17 +109,8 @@ public static class ModelDiffer
     /// <summary>‖W_B − W_A‖_F / ‖W_A‖_F and the stable rank ‖Δ‖_F² / ‖Δ‖_2² of the difference (null when Δ = 0).</summary>
     public static (double Relative, double? StableRank) DifferenceMeasures(int m, int n, double[] weightsA, double[] weightsB, ILinearAlgebraBackend backend)
     {
-        ArgumentNullException.ThrowIfNull(weightsA);
-        ArgumentNullException.ThrowIfNull(weightsB);
         ArgumentNullException.ThrowIfNull(backend);
-        var delta = new double[weightsA.Length];
-        double normA = 0, normDelta = 0;
-        for (int i = 0; i < delta.Length; i++)
-        {
-            delta[i] = weightsB[i] - weightsA[i];
-            normA += weightsA[i] * weightsA[i];
-            normDelta += delta[i] * delta[i];
-        }
+        var (delta, normA, normDelta) = WeightDifference.Of(weightsA, weightsB);
 
         double relative = normA > 0 ? Math.Sqrt(normDelta / normA) : (normDelta > 0 ? double.PositiveInfinity : 0);
         if (normDelta == 0) return (relative, null);

@@ -33,17 +33,8 @@ public sealed record NoiseReference(int Seed, double RelativeSize, IReadOnlyList
     public static NoiseReference? Of(FrameAnalysis a, double[] weightsA, double[] weightsB, IReadOnlyList<MeasureChange> quantization, int seed, ILinearAlgebraBackend backend)
     {
         ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(weightsA);
-        ArgumentNullException.ThrowIfNull(weightsB);
         ArgumentNullException.ThrowIfNull(quantization);
-        var delta = new double[weightsA.Length];
-        double normA = 0, normDelta = 0;
-        for (int i = 0; i < delta.Length; i++)
-        {
-            delta[i] = weightsB[i] - weightsA[i];
-            normDelta += delta[i] * delta[i];
-            normA += weightsA[i] * weightsA[i];
-        }
+        var (delta, normA, normDelta) = WeightDifference.Of(weightsA, weightsB);
 
         if (!(normDelta > 0) || !(normA > 0)) return null;
         var noise = NullModels.Gaussian(delta, seed);
