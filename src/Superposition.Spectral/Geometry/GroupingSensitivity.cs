@@ -35,10 +35,11 @@ internal static class GroupingSensitivity
         var mass = groupings.Select(g => new double[g.Cells]).ToArray();
         var block = Math.Max(1, Math.Min(options.FeatureBlockSize, frame.N));
         var squares = new double[(long)m * block];
+        var kernels = BlockKernels.For(backend);
         for (var start = 0; start < frame.N; start += block)
         {
             var count = Math.Min(block, frame.N - start);
-            SquaredProjections(backend, frame, spectrum, start, count, squares);
+            SquaredProjections(kernels, frame, spectrum, start, count, squares);
             for (var j = 0; j < count; j++)
             {
                 var norm = frame.NormSquared[start + j];
@@ -65,25 +66,27 @@ internal static class GroupingSensitivity
             .ToList();
     }
 
-    /// <summary>(u_kᵀ w_i)² for features [start, start + count), m × count column-major: Uᵀ W by Gemm, or λ_k V_ik² on the Gram route.</summary>
-    private static void SquaredProjections(ILinearAlgebraBackend backend, LiveFrame frame, FrameSpectrum spectrum, int start, int count, double[] squares)
+    /// <summary>
+    /// (u_kᵀ w_i)² for features [start, start + count), m × count column-major: Uᵀ W_b by one Gemm on the frame's own
+    /// memory into <paramref name="squares"/>, squared in place (no per-block arrays: the frame's blocks of a 32000 ×
+    /// 4096 embedding would otherwise leave 2 GB of garbage per pass), or λ_k V_ik² on the Gram route.
+    /// </summary>
+    private static void SquaredProjections(IBlockKernels kernels, LiveFrame frame, FrameSpectrum spectrum, int start, int count, double[] squares)
     {
         var m = spectrum.M;
-        Array.Clear(squares);
         if (spectrum.FrameVectors is { } u)
         {
-            var weights = new double[(long)m * count];
-            Array.Copy(frame.Weights, (long)start * m, weights, 0, (long)m * count);
-            var product = new double[(long)m * count];
-            backend.Gemm(transposeA: true, transposeB: false, m, count, m, u, weights, product);
-            for (long x = 0; x < product.Length; x++)
+            var product = squares.AsSpan(0, m * count);
+            kernels.GemmTransposeA(m, count, m, u, frame.Weights.AsSpan(start * m, m * count), product);
+            for (var x = 0; x < product.Length; x++)
             {
-                squares[x] = product[x] * product[x];
+                product[x] *= product[x];
             }
 
             return;
         }
 
+        Array.Clear(squares);
         var v = spectrum.GramVectors!;
         var n = frame.N;
         for (var k = 0; k < n; k++)
