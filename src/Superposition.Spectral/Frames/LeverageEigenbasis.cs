@@ -24,32 +24,23 @@ internal static class LeverageEigenbasis
     {
         var m = frame.M;
         var n = frame.N;
-        var r = spectrum.Rank;
         var u = spectrum.FrameVectors ?? throw Fail.Internal("the eigenbasis leverage needs the frame operator's eigenvectors");
+        var first = accumulated ?? FirstPass(kernels, frame, spectrum, blockSize);
+        var r = first.Rank;
+
+        // Λ_r^(−1/2) U_r as one m × r matrix, so the second pass is a single Gemm per block.
         var whitened = new double[(long)m * r];
         for (var k = 0; k < r; k++)
         {
-            var scale = 1.0 / Math.Sqrt(spectrum.Eigenvalues[k]);
+            var scale = first.Scale[k];
             var source = u.AsSpan(k * m, m);
             var target = whitened.AsSpan(k * m, m);
             for (var i = 0; i < m; i++) target[i] = source[i] * scale;
         }
 
-        var y = new double[(long)r * Math.Min(blockSize, n)];
-        var gram = accumulated?.Gram;
-        if (gram is null)
-        {
-            gram = new double[(long)r * r];
-            for (var start = 0; start < n; start += blockSize)
-            {
-                var count = Math.Min(blockSize, n - start);
-                var span = y.AsSpan(0, r * count);
-                kernels.GemmTransposeA(r, count, m, whitened, frame.Weights.AsSpan(start * m, m * count), span);
-                kernels.SyrkAdd(r, count, span, gram);
-            }
-        }
-
+        var gram = first.Gram;
         if (!kernels.Cholesky(r, gram)) return null;
+        var y = new double[(long)r * Math.Min(blockSize, n)];
         var leverage = new double[n];
         for (var start = 0; start < n; start += blockSize)
         {
@@ -57,14 +48,26 @@ internal static class LeverageEigenbasis
             var span = y.AsSpan(0, r * count);
             kernels.GemmTransposeA(r, count, m, whitened, frame.Weights.AsSpan(start * m, m * count), span);
             kernels.SolveLower(r, count, gram, span);
-            for (var j = 0; j < count; j++)
-            {
-                double s = 0;
-                foreach (var v in span.Slice(j * r, r)) s += v * v;
-                leverage[start + j] = s;
-            }
+            LeverageLq.ColumnSquares(span, r, count, leverage.AsSpan(start, count));
         }
 
         return leverage;
+    }
+
+    /// <summary>The first pass on its own (when the measures did not fold it in): the projection blocks into a fresh <see cref="WhitenedGram"/>.</summary>
+    private static WhitenedGram FirstPass(IBlockKernels kernels, LiveFrame frame, FrameSpectrum spectrum, int blockSize)
+    {
+        var m = frame.M;
+        var n = frame.N;
+        var gram = new WhitenedGram(spectrum, blockSize, n);
+        var projections = new double[(long)m * Math.Min(blockSize, n)];
+        for (var start = 0; start < n; start += blockSize)
+        {
+            var count = Math.Min(blockSize, n - start);
+            spectrum.Projections(kernels, frame, start, count, projections);
+            gram.Add(kernels, projections.AsSpan(0, m * count), count);
+        }
+
+        return gram;
     }
 }

@@ -124,7 +124,8 @@ internal static class LeverageLq
         return leverage;
     }
 
-    private static void ColumnSquares(ReadOnlySpan<double> matrix, int rows, int count, Span<double> sums)
+    /// <summary>sums[j] = ‖column j‖² of a rows × count column-major matrix.</summary>
+    internal static void ColumnSquares(ReadOnlySpan<double> matrix, int rows, int count, Span<double> sums)
     {
         for (var j = 0; j < count; j++)
         {
