@@ -6,33 +6,44 @@ namespace Superposition.Spectral.Geometry;
 
 /// <summary>
 /// How the localized share depends on the eigenspace grouping: q_i = max over eigenspaces of ‖P_λ w_i‖²/‖w_i‖² recomputed
-/// under gap grouping and under fixed tolerances (MATH.md section 3). One blocked pass over u_kᵀ w_i; every grouping reads it.
+/// under gap grouping and under fixed tolerances (MATH.md section 3). One tally over the blocks of u_kᵀ w_i: on the F
+/// route it reads the blocks the per-feature measures compute anyway (<see cref="FeatureMeasures.Compute"/>), so it
+/// costs no Gemm of its own; every grouping reads the same squares.
 /// </summary>
-internal static class GroupingSensitivity
+internal sealed class GroupingSensitivity : IProjectionTally
 {
-    /// <summary>The fixed tolerances (shares of λ_max) of the table, beside gap grouping.</summary>
-    public static IReadOnlyList<double> Tolerances { get; } = [1e-6, 1e-4, 1e-3, 1e-2, 0.05, 0.1];
+    private readonly List<Grouping> _groupings = [];
+    private readonly int[] _localized;
+    private readonly double[] _squares;
+    private readonly double _threshold;
 
-    public static IReadOnlyList<GroupingSensitivityRow> Compute(ILinearAlgebraBackend backend, LiveFrame frame, FrameSpectrum spectrum, AnalysisOptions options)
+    /// <summary>The groupings of the table for <paramref name="spectrum"/>; blocks are then given to <see cref="Add"/>.</summary>
+    public GroupingSensitivity(FrameSpectrum spectrum, AnalysisOptions options)
     {
         var values = spectrum.Eigenvalues;
         var rank = spectrum.Rank;
-        var m = spectrum.M;
-        var groupings = new List<(string Name, double Tolerance, int[] GroupOf, int Cells, int Positive, bool Used)>();
-        void Add(string name, double tolerance, (EigenGroup[] Groups, int[] GroupOf) g, bool used) =>
-            groupings.Add((name, tolerance, g.GroupOf, g.Groups.Length, g.Groups.Count(x => !x.IsNull), used));
-
         var gapsUsed = options.Grouping == EigenspaceGrouping.Gaps;
-        Add("gaps", options.EigenspaceTolerance,
-            FrameSpectrum.GroupByGaps(values, rank, options.EigenspaceTolerance * values[0], options.GapRatio, options.MaxGroupSpread), gapsUsed);
+        AddGrouping("gaps", options.EigenspaceTolerance,
+            FrameSpectrum.GroupByGaps(values, rank, options.EigenspaceTolerance * values[0], options.GapRatio, options.MaxGroupSpread).Groups, gapsUsed);
         var fixedTolerances = Tolerances.Append(options.EigenspaceTolerance).Distinct().Order();
         foreach (var tolerance in fixedTolerances)
         {
-            Add("fixed", tolerance, FrameSpectrum.Group(values, rank, tolerance * values[0]), !gapsUsed && tolerance == options.EigenspaceTolerance);
+            AddGrouping("fixed", tolerance, FrameSpectrum.Group(values, rank, tolerance * values[0]).Groups, !gapsUsed && tolerance == options.EigenspaceTolerance);
         }
 
-        var localized = new int[groupings.Count];
-        var mass = groupings.Select(g => new double[g.Cells]).ToArray();
+        _localized = new int[_groupings.Count];
+        _squares = new double[spectrum.M];
+        _threshold = options.LocalizedThreshold;
+    }
+
+    /// <summary>The fixed tolerances (shares of λ_max) of the table, beside gap grouping.</summary>
+    public static IReadOnlyList<double> Tolerances { get; } = [1e-6, 1e-4, 1e-3, 1e-2, 0.05, 0.1];
+
+    /// <summary>The table from a pass of its own over the frame (the Gram route, where the measures' blocks are σ_k V_ik, not λ_k V_ik²).</summary>
+    public static IReadOnlyList<GroupingSensitivityRow> Compute(ILinearAlgebraBackend backend, LiveFrame frame, FrameSpectrum spectrum, AnalysisOptions options)
+    {
+        var table = new GroupingSensitivity(spectrum, options);
+        var m = spectrum.M;
         var block = Math.Max(1, Math.Min(options.FeatureBlockSize, frame.N));
         var squares = new double[(long)m * block];
         var kernels = BlockKernels.For(backend);
@@ -40,31 +51,52 @@ internal static class GroupingSensitivity
         {
             var count = Math.Min(block, frame.N - start);
             SquaredProjections(kernels, frame, spectrum, start, count, squares);
-            for (var j = 0; j < count; j++)
-            {
-                var norm = frame.NormSquared[start + j];
-                for (var g = 0; g < groupings.Count; g++)
-                {
-                    var cells = mass[g];
-                    Array.Clear(cells);
-                    var groupOf = groupings[g].GroupOf;
-                    for (var k = 0; k < m; k++)
-                    {
-                        cells[groupOf[k]] += squares[k + ((long)j * m)];
-                    }
-
-                    if (cells.Max() / norm >= options.LocalizedThreshold)
-                    {
-                        localized[g]++;
-                    }
-                }
-            }
+            for (var j = 0; j < count; j++) table.Tally(squares.AsSpan(j * m, m), frame.NormSquared[start + j]);
         }
 
-        return groupings
-            .Select((g, i) => new GroupingSensitivityRow(g.Name, g.Tolerance, g.Positive, localized[i], (double)localized[i] / frame.N, g.Used))
-            .ToList();
+        return table.Rows(frame.N);
     }
+
+    /// <inheritdoc/>
+    public void Add(ReadOnlySpan<double> projections, ReadOnlySpan<double> normSquared)
+    {
+        var m = _squares.Length;
+        for (var j = 0; j < normSquared.Length; j++)
+        {
+            var column = projections.Slice(j * m, m);
+            for (var k = 0; k < m; k++) _squares[k] = column[k] * column[k];
+            Tally(_squares, normSquared[j]);
+        }
+    }
+
+    /// <summary>The rows of the table over <paramref name="features"/> live features.</summary>
+    public IReadOnlyList<GroupingSensitivityRow> Rows(int features) =>
+        _groupings
+            .Select((g, i) => new GroupingSensitivityRow(g.Name, g.Tolerance, g.Positive, _localized[i], (double)_localized[i] / features, g.Used))
+            .ToList();
+
+    /// <summary>
+    /// One feature: the mass of each eigenspace is the sum of its (contiguous) squares in index order, the same sums a
+    /// per-cell accumulator over k would form; its largest over ‖w_i‖² against the threshold.
+    /// </summary>
+    private void Tally(ReadOnlySpan<double> squares, double norm)
+    {
+        for (var g = 0; g < _groupings.Count; g++)
+        {
+            var largest = double.NegativeInfinity;
+            foreach (var group in _groupings[g].Groups)
+            {
+                double sum = 0;
+                foreach (var square in squares.Slice(group.Start, group.Count)) sum += square;
+                largest = Math.Max(largest, sum);
+            }
+
+            if (largest / norm >= _threshold) _localized[g]++;
+        }
+    }
+
+    private void AddGrouping(string name, double tolerance, EigenGroup[] groups, bool used) =>
+        _groupings.Add(new Grouping(name, tolerance, groups, groups.Count(x => !x.IsNull), used));
 
     /// <summary>
     /// (u_kᵀ w_i)² for features [start, start + count), m × count column-major: Uᵀ W_b by one Gemm on the frame's own
@@ -99,4 +131,7 @@ internal static class GroupingSensitivity
             }
         }
     }
+
+    /// <summary>One grouping of the table: its eigenspaces (contiguous index ranges covering 0 … m − 1) and how it is labelled.</summary>
+    private sealed record Grouping(string Name, double Tolerance, EigenGroup[] Groups, int Positive, bool Used);
 }
