@@ -73,6 +73,26 @@ public sealed class EntryPermutationTests
         for (long p = 0; p < weights.Length; p++) Assert.Equal(permutation[p], (long)shuffled[p]);
     }
 
+    /// <summary>
+    /// The batched positions (eight lanes at a time where AVX-512 is present, the rest entry by entry) are the
+    /// permutation's own values, whatever the size (lanes left over, tiny domains with many cycle-walking steps) and
+    /// wherever the batch starts.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(7, 0)]
+    [InlineData(9, 1)]
+    [InlineData(1000, 3)]
+    [InlineData(65_537, 12_345)]
+    [InlineData(589_824, 500_001)]
+    public void Batched_positions_equal_the_entry_by_entry_permutation(int count, int start)
+    {
+        var permutation = new EntryPermutation(count, 11);
+        var positions = new ulong[count - start];
+        permutation.Positions(start, positions);
+        for (var j = 0; j < positions.Length; j++) Assert.Equal(permutation[start + j], (long)positions[j]);
+    }
+
     /// <summary>The streamed null (blocks gathered through the permutation) has the spectrum of the whole shuffled copy.</summary>
     [Theory]
     [InlineData(16, 3000, 3)]
