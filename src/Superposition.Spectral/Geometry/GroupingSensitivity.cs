@@ -77,18 +77,21 @@ internal sealed class GroupingSensitivity : IProjectionTally
 
     /// <summary>
     /// One feature: the mass of each eigenspace is the sum of its (contiguous) squares in index order, the same sums a
-    /// per-cell accumulator over k would form; its largest over ‖w_i‖² against the threshold.
+    /// per-cell accumulator over k would form; its largest over ‖w_i‖² against the threshold. The weights are finite
+    /// (<see cref="FrameInput.Validate"/>), so the sums are never NaN and a plain comparison takes the maximum.
     /// </summary>
     private void Tally(ReadOnlySpan<double> squares, double norm)
     {
         for (var g = 0; g < _groupings.Count; g++)
         {
+            var ends = _groupings[g].Ends;
             var largest = double.NegativeInfinity;
-            foreach (var group in _groupings[g].Groups)
+            var k = 0;
+            foreach (var end in ends)
             {
                 double sum = 0;
-                foreach (var square in squares.Slice(group.Start, group.Count)) sum += square;
-                largest = Math.Max(largest, sum);
+                for (; k < end; k++) sum += squares[k];
+                if (sum > largest) largest = sum;
             }
 
             if (largest / norm >= _threshold) _localized[g]++;
@@ -96,7 +99,7 @@ internal sealed class GroupingSensitivity : IProjectionTally
     }
 
     private void AddGrouping(string name, double tolerance, EigenGroup[] groups, bool used) =>
-        _groupings.Add(new Grouping(name, tolerance, groups, groups.Count(x => !x.IsNull), used));
+        _groupings.Add(new Grouping(name, tolerance, [.. groups.Select(x => x.Start + x.Count)], groups.Count(x => !x.IsNull), used));
 
     /// <summary>
     /// (u_kᵀ w_i)² for features [start, start + count), m × count column-major: Uᵀ W_b by one Gemm on the frame's own
@@ -132,6 +135,6 @@ internal sealed class GroupingSensitivity : IProjectionTally
         }
     }
 
-    /// <summary>One grouping of the table: its eigenspaces (contiguous index ranges covering 0 … m − 1) and how it is labelled.</summary>
-    private sealed record Grouping(string Name, double Tolerance, EigenGroup[] Groups, int Positive, bool Used);
+    /// <summary>One grouping of the table: where each of its eigenspaces ends (contiguous index ranges covering 0 … m − 1, in order) and how it is labelled.</summary>
+    private sealed record Grouping(string Name, double Tolerance, int[] Ends, int Positive, bool Used);
 }

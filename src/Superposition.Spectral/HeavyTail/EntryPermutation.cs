@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -88,8 +89,10 @@ internal readonly struct EntryPermutation
     /// positions[j] = π(start + j). With AVX-512 (64-bit lane products) eight positions go through the network at once,
     /// each lane walking its own cycle until it falls inside (the integer operations are those of the scalar
     /// <see cref="this[long]"/>, so the values are the same); the scalar walk's unpredictable exit branch per entry was
-    /// most of the cost.
+    /// most of the cost. Compiled optimized at once: ReadyToRun does not precompile 512-bit code, and its first tier
+    /// would run a whole layer's gather unoptimized.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Positions(long start, Span<ulong> positions)
     {
         var j = 0;
@@ -114,6 +117,7 @@ internal readonly struct EntryPermutation
         for (; j < positions.Length; j++) positions[j] = (ulong)this[start + j];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Vector512<ulong> Feistel(Vector512<ulong> value)
     {
         var mask = Vector512.Create(_mask);
@@ -127,6 +131,7 @@ internal readonly struct EntryPermutation
     }
 
     /// <summary><see cref="Mix(ulong)"/> in every lane (products modulo 2^64, as the scalar one).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<ulong> Mix(Vector512<ulong> z)
     {
         z = (z ^ Vector512.ShiftRightLogical(z, 30)) * Vector512.Create(0xBF58476D1CE4E5B9UL);
