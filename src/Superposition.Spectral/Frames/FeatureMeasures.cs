@@ -94,17 +94,30 @@ internal sealed class FeatureMeasures
 
     private void Measure(FrameSpectrum spectrum, ReadOnlySpan<double> projections, double normSquared, int i, double[] groupMu, double[] binMu)
     {
-        Array.Clear(groupMu);
         Array.Clear(binMu);
         var nullCell = binMu.Length - 1;
+        var eigenvalues = spectrum.Eigenvalues;
+        var groups = spectrum.Groups;
         double first = 0;
-        for (var k = 0; k < projections.Length; k++)
+        for (var g = 0; g < groups.Length; g++)
         {
-            var p = projections[k] * projections[k] / normSquared;
-            first += spectrum.Eigenvalues[k] * p;
-            groupMu[spectrum.GroupOf[k]] += p;
-            var bin = spectrum.BinOf[k];
-            binMu[bin < 0 ? nullCell : bin] += p;
+            // An eigenspace is a contiguous run of k with one bin: its mass and its bin's are summed in registers, the
+            // same additions in the same order as accumulating p into both cells entry by entry.
+            var (start, end) = (groups[g].Start, groups[g].Start + groups[g].Count);
+            var bin = spectrum.BinOf[start];
+            var cell = bin < 0 ? nullCell : bin;
+            double mass = 0;
+            var binned = binMu[cell];
+            for (var k = start; k < end; k++)
+            {
+                var p = projections[k] * projections[k] / normSquared;
+                first += eigenvalues[k] * p;
+                mass += p;
+                binned += p;
+            }
+
+            groupMu[g] = mass;
+            binMu[cell] = binned;
         }
 
         // Two-pass variance Σ p (λ − κ)²: the one-pass Σ λ² p − κ² cancels to ~1e-8 λ on flat spectra.
