@@ -6,33 +6,26 @@ namespace Superposition.Spectral.Geometry;
 
 /// <summary>
 /// How the localized share depends on the eigenspace grouping: q_i = max over eigenspaces of ‖P_λ w_i‖²/‖w_i‖² recomputed
-/// under gap grouping and under fixed tolerances (MATH.md section 3). One blocked pass over u_kᵀ w_i; every grouping reads it.
+/// under gap grouping and under fixed tolerances (MATH.md section 3). One blocked pass over u_kᵀ w_i, every grouping
+/// reading it; in the analysis that pass is the measures' own (<see cref="Foldable"/>).
 /// </summary>
 internal static class GroupingSensitivity
 {
     /// <summary>The fixed tolerances (shares of λ_max) of the table, beside gap grouping.</summary>
     public static IReadOnlyList<double> Tolerances { get; } = [1e-6, 1e-4, 1e-3, 1e-2, 0.05, 0.1];
 
+    /// <summary>
+    /// The pass to fold into the measures' projections (<see cref="FeatureMeasures"/>) when the table is wanted and
+    /// the spectrum has F's eigenvectors; else null (then <see cref="Compute"/> makes its own pass).
+    /// </summary>
+    public static Pass? Foldable(LiveFrame frame, FrameSpectrum spectrum, AnalysisOptions options) =>
+        options.GroupingSensitivity && spectrum.FrameVectors is not null ? new Pass(frame, spectrum, options) : null;
+
+    /// <summary>The table by its own pass over the projections (the Gram route gives them as λ_k V_ik²).</summary>
     public static IReadOnlyList<GroupingSensitivityRow> Compute(ILinearAlgebraBackend backend, LiveFrame frame, FrameSpectrum spectrum, AnalysisOptions options)
     {
-        var values = spectrum.Eigenvalues;
-        var rank = spectrum.Rank;
+        var pass = new Pass(frame, spectrum, options);
         var m = spectrum.M;
-        var groupings = new List<(string Name, double Tolerance, int[] GroupOf, int Cells, int Positive, bool Used)>();
-        void Add(string name, double tolerance, (EigenGroup[] Groups, int[] GroupOf) g, bool used) =>
-            groupings.Add((name, tolerance, g.GroupOf, g.Groups.Length, g.Groups.Count(x => !x.IsNull), used));
-
-        var gapsUsed = options.Grouping == EigenspaceGrouping.Gaps;
-        Add("gaps", options.EigenspaceTolerance,
-            FrameSpectrum.GroupByGaps(values, rank, options.EigenspaceTolerance * values[0], options.GapRatio, options.MaxGroupSpread), gapsUsed);
-        var fixedTolerances = Tolerances.Append(options.EigenspaceTolerance).Distinct().Order();
-        foreach (var tolerance in fixedTolerances)
-        {
-            Add("fixed", tolerance, FrameSpectrum.Group(values, rank, tolerance * values[0]), !gapsUsed && tolerance == options.EigenspaceTolerance);
-        }
-
-        var localized = new int[groupings.Count];
-        var mass = groupings.Select(g => new double[g.Cells]).ToArray();
         var block = Math.Max(1, Math.Min(options.FeatureBlockSize, frame.N));
         var squares = new double[(long)m * block];
         var kernels = BlockKernels.For(backend);
@@ -40,30 +33,84 @@ internal static class GroupingSensitivity
         {
             var count = Math.Min(block, frame.N - start);
             SquaredProjections(kernels, frame, spectrum, start, count, squares);
+            pass.ReadSquares(squares, start, count);
+        }
+
+        return pass.Rows();
+    }
+
+    /// <summary>
+    /// q_i under every grouping, feature by feature from the squared projections (u_kᵀ w_i)²: the share of the
+    /// largest eigenspace cell, counted as localized at or above the threshold.
+    /// </summary>
+    internal sealed class Pass : IProjectionReader
+    {
+        private readonly List<(string Name, double Tolerance, int[] GroupOf, int Cells, int Positive, bool Used)> _groupings = [];
+        private readonly LiveFrame _frame;
+        private readonly double _threshold;
+        private readonly int _m;
+        private readonly int[] _localized;
+        private readonly double[][] _mass;
+        private double[] _squares = [];
+
+        public Pass(LiveFrame frame, FrameSpectrum spectrum, AnalysisOptions options)
+        {
+            _frame = frame;
+            _threshold = options.LocalizedThreshold;
+            _m = spectrum.M;
+            var values = spectrum.Eigenvalues;
+            var rank = spectrum.Rank;
+            var gapsUsed = options.Grouping == EigenspaceGrouping.Gaps;
+            Add("gaps", options.EigenspaceTolerance,
+                FrameSpectrum.GroupByGaps(values, rank, options.EigenspaceTolerance * values[0], options.GapRatio, options.MaxGroupSpread), gapsUsed);
+            foreach (var tolerance in Tolerances.Append(options.EigenspaceTolerance).Distinct().Order())
+            {
+                Add("fixed", tolerance, FrameSpectrum.Group(values, rank, tolerance * values[0]), !gapsUsed && tolerance == options.EigenspaceTolerance);
+            }
+
+            _localized = new int[_groupings.Count];
+            _mass = _groupings.Select(g => new double[g.Cells]).ToArray();
+        }
+
+        /// <summary>Squares the block into a buffer of its own (the measures' block is read only) and counts it.</summary>
+        public void Read(ReadOnlySpan<double> projections, int start, int count)
+        {
+            var length = _m * count;
+            if (_squares.Length < length) _squares = new double[length];
+            for (var x = 0; x < length; x++) _squares[x] = projections[x] * projections[x];
+            ReadSquares(_squares, start, count);
+        }
+
+        public void ReadSquares(double[] squares, int start, int count)
+        {
+            var m = _m;
             for (var j = 0; j < count; j++)
             {
-                var norm = frame.NormSquared[start + j];
-                for (var g = 0; g < groupings.Count; g++)
+                var norm = _frame.NormSquared[start + j];
+                for (var g = 0; g < _groupings.Count; g++)
                 {
-                    var cells = mass[g];
+                    var cells = _mass[g];
                     Array.Clear(cells);
-                    var groupOf = groupings[g].GroupOf;
+                    var groupOf = _groupings[g].GroupOf;
                     for (var k = 0; k < m; k++)
                     {
                         cells[groupOf[k]] += squares[k + ((long)j * m)];
                     }
 
-                    if (cells.Max() / norm >= options.LocalizedThreshold)
+                    if (cells.Max() / norm >= _threshold)
                     {
-                        localized[g]++;
+                        _localized[g]++;
                     }
                 }
             }
         }
 
-        return groupings
-            .Select((g, i) => new GroupingSensitivityRow(g.Name, g.Tolerance, g.Positive, localized[i], (double)localized[i] / frame.N, g.Used))
+        public IReadOnlyList<GroupingSensitivityRow> Rows() => _groupings
+            .Select((g, i) => new GroupingSensitivityRow(g.Name, g.Tolerance, g.Positive, _localized[i], (double)_localized[i] / _frame.N, g.Used))
             .ToList();
+
+        private void Add(string name, double tolerance, (EigenGroup[] Groups, int[] GroupOf) g, bool used) =>
+            _groupings.Add((name, tolerance, g.GroupOf, g.Groups.Length, g.Groups.Count(x => !x.IsNull), used));
     }
 
     /// <summary>

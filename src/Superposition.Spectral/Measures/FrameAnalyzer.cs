@@ -24,7 +24,8 @@ public static class FrameAnalyzer
         var frame = LiveFrame.From(input, options.DeadFeatureNormSquared);
         var spectrum = FrameSpectrum.Compute(backend, frame, options);
         var whitened = Leverage.FoldableGram(backend, frame, spectrum, options.FeatureBlockSize);
-        var measures = FeatureMeasures.Compute(backend, frame, spectrum, options.SpectralBins, options.FeatureBlockSize, options.MeasureMapFeatures, whitened);
+        var sensitivity = Geometry.GroupingSensitivity.Foldable(frame, spectrum, options);
+        var measures = FeatureMeasures.Compute(backend, frame, spectrum, options.SpectralBins, options.FeatureBlockSize, options.MeasureMapFeatures, whitened, sensitivity);
         var (leverage, leverageMethod) = Leverage.Compute(backend, frame, spectrum, options.FeatureBlockSize, whitened);
         whitened = null;
         LargeArrays.Release(frame);
@@ -53,7 +54,7 @@ public static class FrameAnalyzer
         {
             MeasureMap = MeasureMap.From(frame, measures),
             Grouping = spectrum.GroupingReport,
-            GroupingSensitivity = options.GroupingSensitivity ? Geometry.GroupingSensitivity.Compute(backend, frame, spectrum, options) : null,
+            GroupingSensitivity = options.GroupingSensitivity ? sensitivity?.Rows() ?? Geometry.GroupingSensitivity.Compute(backend, frame, spectrum, options) : null,
         };
     }
 }
