@@ -102,8 +102,10 @@ internal static class PhaseProfile
         var noNull = options.HeavyTail with { ShuffleNull = false };
         Time("heavy-tail fits (power law, MP)", 0, 0, () => EsdStatistics.Compute(backend, input, spectrum.Eigenvalues, spectrum.Rank, noNull));
         var lambdas = spectrum.Eigenvalues.Take((int)Math.Min(n, m)).ToArray();
-        Time("shuffle null (streamed gather + Syrk + eigenvalues)", (n * m * m) + (4.0 / 3 * m * m * m), 0,
-            () => ShuffleNull.Compute(backend, input, lambdas, options.HeavyTail.ShuffleSeed, options.HeavyTail.MarchenkoPasturFit));
+        var nullFlops = (n * m * m) + (4.0 / 3 * m * m * m);
+        var singleNull = Math.Min(n, m) > options.HeavyTail.NullSinglePrecisionAbove;
+        Time(singleNull ? "shuffle null (streamed gather + float32 Syrk + eigenvalues)" : "shuffle null (streamed gather + Syrk + eigenvalues)", singleNull ? 0 : nullFlops, singleNull ? nullFlops : 0,
+            () => ShuffleNull.Compute(backend, input, lambdas, options.HeavyTail.ShuffleSeed, options.HeavyTail.MarchenkoPasturFit, options.HeavyTail.NullSinglePrecisionAbove));
         Time("localized clusters", 0, 0, () => LocalizedClusters.Compute(backend, frame, spectrum, measures, options));
         var capacity = ResultBuilder.Capacity(frame, spectrum, FeatureQuantities.From(frame, measures, leverage), method);
         return (phases, capacity.IdentityResidual);
