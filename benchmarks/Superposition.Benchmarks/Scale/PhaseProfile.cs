@@ -87,11 +87,14 @@ internal static class PhaseProfile
         var measures = Time(whitened is null ? "projections Uᵀ W: κ, q, H, PR, bins" : "projections Uᵀ W: κ, q, H, PR, bins; leverage pass 1 (Syrk of Λ^(−1/2) Uᵀ W)",
             (2 * n * m * m) + (whitened is null ? 0 : n * r * r), 0,
             () => FeatureMeasures.Compute(backend, frame, spectrum, options.SpectralBins, options.FeatureBlockSize, options.MeasureMapFeatures, whitened));
+        var onePass = whitened is not null && whitened.DeviationFromIdentity() <= LeverageEigenbasis.OnePassTolerance;
         var (leverage, method) = Time("leverage", 0, 0, () => Leverage.Compute(backend, frame, spectrum, options.FeatureBlockSize, whitened));
-        var leverageFlops = method == Leverage.EigenbasisMethod ? (2 * n * m * r) + (n * r * r)
+        var leverageFlops = method == Leverage.EigenbasisMethod ? (onePass ? 0 : (2 * n * m * r) + (n * r * r))
             : method == Leverage.CholeskyQr2Method ? 5 * n * m * m
             : 3 * n * m * m;
-        phases[^1] = phases[^1] with { Name = "leverage: " + method.Split(':')[0].Split('(')[0].Trim(), DoubleFlops = leverageFlops };
+        var route = method == Leverage.EigenbasisMethod ? (onePass ? "eigenbasis of F whitened, one pass (‖YYᵀ − I‖_F ≤ 1e-11)" : "eigenbasis of F whitened, refined by one Cholesky pass")
+            : method.Split(':')[0].Split('(')[0].Trim();
+        phases[^1] = phases[^1] with { Name = "leverage: " + route, DoubleFlops = leverageFlops };
         bool single = n > options.Coherence.SinglePrecisionAbove;
         double pairFlops = n * (n - 1) * m;
         Time("coherence (Ŵ Ŵᵀ Syrk + exact pair scan)", (n * m * m) + (single ? 0 : pairFlops), single ? pairFlops : 0,
@@ -99,8 +102,10 @@ internal static class PhaseProfile
         var noNull = options.HeavyTail with { ShuffleNull = false };
         Time("heavy-tail fits (power law, MP)", 0, 0, () => EsdStatistics.Compute(backend, input, spectrum.Eigenvalues, spectrum.Rank, noNull));
         var lambdas = spectrum.Eigenvalues.Take((int)Math.Min(n, m)).ToArray();
-        Time("shuffle null (streamed gather + Syrk + eigenvalues)", (n * m * m) + (4.0 / 3 * m * m * m), 0,
-            () => ShuffleNull.Compute(backend, input, lambdas, options.HeavyTail.ShuffleSeed, options.HeavyTail.MarchenkoPasturFit));
+        var nullFlops = (n * m * m) + (4.0 / 3 * m * m * m);
+        var singleNull = Math.Min(n, m) > options.HeavyTail.NullSinglePrecisionAbove;
+        Time(singleNull ? "shuffle null (streamed gather + float32 Syrk + eigenvalues)" : "shuffle null (streamed gather + Syrk + eigenvalues)", singleNull ? 0 : nullFlops, singleNull ? nullFlops : 0,
+            () => ShuffleNull.Compute(backend, input, lambdas, options.HeavyTail.ShuffleSeed, options.HeavyTail.MarchenkoPasturFit, options.HeavyTail.NullSinglePrecisionAbove));
         Time("localized clusters", 0, 0, () => LocalizedClusters.Compute(backend, frame, spectrum, measures, options));
         var capacity = ResultBuilder.Capacity(frame, spectrum, FeatureQuantities.From(frame, measures, leverage), method);
         return (phases, capacity.IdentityResidual);

@@ -59,12 +59,11 @@ internal sealed class FeatureMeasures
         count <= 0 ? [] : Enumerable.Range(0, Math.Min(n, count)).Select(j => (int)((long)j * n / Math.Min(n, count))).ToHashSet();
 
     /// <summary>
-    /// The measures of every live feature from blocks of projections Uᵀ W_b; each block is also given to
-    /// <paramref name="tally"/> when there is one, and then, when <paramref name="whitened"/> is given, added into the
-    /// leverage's whitened Gram (which scales it in place).
+    /// The measures of every live feature from blocks of projections Uᵀ W_b; each block is then given to
+    /// <paramref name="reader"/> and, when <paramref name="whitened"/> is given, added into the leverage's whitened
+    /// Gram (which scales it in place, so last).
     /// </summary>
-    public static FeatureMeasures Compute(ILinearAlgebraBackend backend, LiveFrame frame, FrameSpectrum spectrum, int bins, int blockSize, int mapFeatures = 0,
-        WhitenedGram? whitened = null, IProjectionTally? tally = null)
+    public static FeatureMeasures Compute(ILinearAlgebraBackend backend, LiveFrame frame, FrameSpectrum spectrum, int bins, int blockSize, int mapFeatures = 0, WhitenedGram? whitened = null, IProjectionReader? reader = null)
     {
         var sample = MapSample(frame.N, mapFeatures);
         var m = frame.M;
@@ -85,8 +84,8 @@ internal sealed class FeatureMeasures
                 if (sample.Contains(start + j)) result.MapRows[start + j] = binMu[..bins];
             }
 
-            tally?.Add(c.AsSpan(0, m * count), frame.NormSquared.AsSpan(start, count));
-            whitened?.Add(kernels, c.AsSpan(0, m * count), count);
+            reader?.Read(c.AsSpan(0, m * count), start, count);
+            whitened?.Add(kernels, c.AsSpan(0, m * count), start, count);
         }
 
         return result;

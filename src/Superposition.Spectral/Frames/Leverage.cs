@@ -18,7 +18,7 @@ internal static class Leverage
 
     public const string CholeskyQr2Method = "CholeskyQR2 on blocks (W = L₁L₂ Q, two Cholesky passes; full rank, cond(W) < 1e4): ℓ_i = ‖L₂⁻¹ L₁⁻¹ w_i‖²";
 
-    public const string EigenbasisMethod = "eigenbasis of F whitened, refined by one Cholesky pass: ℓ_i = ‖L⁻¹ Λ_r^(−1/2) U_rᵀ w_i‖², L Lᵀ = Λ_r^(−1/2) U_rᵀ F U_r Λ_r^(−1/2)";
+    public const string EigenbasisMethod = "eigenbasis of F whitened, y_i = Λ_r^(−1/2) U_rᵀ w_i, refined by one Cholesky pass: ℓ_i = ‖L⁻¹ y_i‖², L Lᵀ = Y Yᵀ; the refinement is skipped (ℓ_i = ‖y_i‖², within 1e-11 of the refined value, relative) when ‖Y Yᵀ − I‖_F ≤ 1e-11";
 
     public const string LqMethod = "streamed LQ factorisation W = L Q (L built block by block): ℓ_i = ‖L⁻¹ w_i‖²";
 

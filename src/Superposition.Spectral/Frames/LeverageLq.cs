@@ -14,9 +14,9 @@ internal static class LeverageLq
     public static (double[] Values, string Method) Compute(ILinearAlgebraBackend backend, IBlockKernels kernels, LiveFrame frame, FrameSpectrum spectrum, int blockSize, WhitenedGram? whitened = null)
     {
         var rank = spectrum.Rank;
-        if (spectrum.FrameVectors is not null && LeverageEigenbasis.Compute(kernels, frame, spectrum, blockSize, whitened) is { } refined)
+        if (spectrum.FrameVectors is not null && LeverageEigenbasis.Compute(kernels, frame, spectrum, blockSize, whitened) is { } eigenbasis)
         {
-            return (refined, Leverage.EigenbasisMethod);
+            return (eigenbasis.Values, Leverage.EigenbasisMethod);
         }
 
         if (rank == frame.M && CholeskyQr2(kernels, frame, blockSize) is { } fast) return (fast, Leverage.CholeskyQr2Method);

@@ -6,43 +6,25 @@ namespace Superposition.Spectral.Geometry;
 
 /// <summary>
 /// How the localized share depends on the eigenspace grouping: q_i = max over eigenspaces of ‖P_λ w_i‖²/‖w_i‖² recomputed
-/// under gap grouping and under fixed tolerances (MATH.md section 3). One tally over the blocks of u_kᵀ w_i: on the F
-/// route it reads the blocks the per-feature measures compute anyway (<see cref="FeatureMeasures.Compute"/>), so it
-/// costs no Gemm of its own; every grouping reads the same squares.
+/// under gap grouping and under fixed tolerances (MATH.md section 3). One blocked pass over u_kᵀ w_i, every grouping
+/// reading it; in the analysis that pass is the measures' own (<see cref="Foldable"/>).
 /// </summary>
-internal sealed class GroupingSensitivity : IProjectionTally
+internal static class GroupingSensitivity
 {
-    private readonly List<Grouping> _groupings = [];
-    private readonly int[] _localized;
-    private readonly double[] _squares;
-    private readonly double _threshold;
-
-    /// <summary>The groupings of the table for <paramref name="spectrum"/>; blocks are then given to <see cref="Add"/>.</summary>
-    public GroupingSensitivity(FrameSpectrum spectrum, AnalysisOptions options)
-    {
-        var values = spectrum.Eigenvalues;
-        var rank = spectrum.Rank;
-        var gapsUsed = options.Grouping == EigenspaceGrouping.Gaps;
-        AddGrouping("gaps", options.EigenspaceTolerance,
-            FrameSpectrum.GroupByGaps(values, rank, options.EigenspaceTolerance * values[0], options.GapRatio, options.MaxGroupSpread).Groups, gapsUsed);
-        var fixedTolerances = Tolerances.Append(options.EigenspaceTolerance).Distinct().Order();
-        foreach (var tolerance in fixedTolerances)
-        {
-            AddGrouping("fixed", tolerance, FrameSpectrum.Group(values, rank, tolerance * values[0]).Groups, !gapsUsed && tolerance == options.EigenspaceTolerance);
-        }
-
-        _localized = new int[_groupings.Count];
-        _squares = new double[spectrum.M];
-        _threshold = options.LocalizedThreshold;
-    }
-
     /// <summary>The fixed tolerances (shares of λ_max) of the table, beside gap grouping.</summary>
     public static IReadOnlyList<double> Tolerances { get; } = [1e-6, 1e-4, 1e-3, 1e-2, 0.05, 0.1];
 
-    /// <summary>The table from a pass of its own over the frame (the Gram route, where the measures' blocks are σ_k V_ik, not λ_k V_ik²).</summary>
+    /// <summary>
+    /// The pass to fold into the measures' projections (<see cref="FeatureMeasures"/>) when the table is wanted and
+    /// the spectrum has F's eigenvectors; else null (then <see cref="Compute"/> makes its own pass).
+    /// </summary>
+    public static Pass? Foldable(LiveFrame frame, FrameSpectrum spectrum, AnalysisOptions options) =>
+        options.GroupingSensitivity && spectrum.FrameVectors is not null ? new Pass(frame, spectrum, options) : null;
+
+    /// <summary>The table by its own pass over the projections (the Gram route gives them as λ_k V_ik²).</summary>
     public static IReadOnlyList<GroupingSensitivityRow> Compute(ILinearAlgebraBackend backend, LiveFrame frame, FrameSpectrum spectrum, AnalysisOptions options)
     {
-        var table = new GroupingSensitivity(spectrum, options);
+        var pass = new Pass(frame, spectrum, options);
         var m = spectrum.M;
         var block = Math.Max(1, Math.Min(options.FeatureBlockSize, frame.N));
         var squares = new double[(long)m * block];
@@ -51,55 +33,90 @@ internal sealed class GroupingSensitivity : IProjectionTally
         {
             var count = Math.Min(block, frame.N - start);
             SquaredProjections(kernels, frame, spectrum, start, count, squares);
-            for (var j = 0; j < count; j++) table.Tally(squares.AsSpan(j * m, m), frame.NormSquared[start + j]);
+            pass.ReadSquares(squares, start, count);
         }
 
-        return table.Rows(frame.N);
+        return pass.Rows();
     }
-
-    /// <inheritdoc/>
-    public void Add(ReadOnlySpan<double> projections, ReadOnlySpan<double> normSquared)
-    {
-        var m = _squares.Length;
-        for (var j = 0; j < normSquared.Length; j++)
-        {
-            var column = projections.Slice(j * m, m);
-            for (var k = 0; k < m; k++) _squares[k] = column[k] * column[k];
-            Tally(_squares, normSquared[j]);
-        }
-    }
-
-    /// <summary>The rows of the table over <paramref name="features"/> live features.</summary>
-    public IReadOnlyList<GroupingSensitivityRow> Rows(int features) =>
-        _groupings
-            .Select((g, i) => new GroupingSensitivityRow(g.Name, g.Tolerance, g.Positive, _localized[i], (double)_localized[i] / features, g.Used))
-            .ToList();
 
     /// <summary>
-    /// One feature: the mass of each eigenspace is the sum of its (contiguous) squares in index order, the same sums a
-    /// per-cell accumulator over k would form; its largest over ‖w_i‖² against the threshold. The weights are finite
-    /// (<see cref="FrameInput.Validate"/>), so the sums are never NaN and a plain comparison takes the maximum.
+    /// q_i under every grouping, feature by feature from the squared projections (u_kᵀ w_i)²: the share of the
+    /// largest eigenspace cell, counted as localized at or above the threshold.
     /// </summary>
-    private void Tally(ReadOnlySpan<double> squares, double norm)
+    internal sealed class Pass : IProjectionReader
     {
-        for (var g = 0; g < _groupings.Count; g++)
+        private readonly List<(string Name, double Tolerance, int[] Ends, int Positive, bool Used)> _groupings = [];
+        private readonly LiveFrame _frame;
+        private readonly double _threshold;
+        private readonly int _m;
+        private readonly int[] _localized;
+        private double[] _squares = [];
+
+        public Pass(LiveFrame frame, FrameSpectrum spectrum, AnalysisOptions options)
         {
-            var ends = _groupings[g].Ends;
-            var largest = double.NegativeInfinity;
-            var k = 0;
-            foreach (var end in ends)
+            _frame = frame;
+            _threshold = options.LocalizedThreshold;
+            _m = spectrum.M;
+            var values = spectrum.Eigenvalues;
+            var rank = spectrum.Rank;
+            var gapsUsed = options.Grouping == EigenspaceGrouping.Gaps;
+            Add("gaps", options.EigenspaceTolerance,
+                FrameSpectrum.GroupByGaps(values, rank, options.EigenspaceTolerance * values[0], options.GapRatio, options.MaxGroupSpread), gapsUsed);
+            foreach (var tolerance in Tolerances.Append(options.EigenspaceTolerance).Distinct().Order())
             {
-                double sum = 0;
-                for (; k < end; k++) sum += squares[k];
-                if (sum > largest) largest = sum;
+                Add("fixed", tolerance, FrameSpectrum.Group(values, rank, tolerance * values[0]), !gapsUsed && tolerance == options.EigenspaceTolerance);
             }
 
-            if (largest / norm >= _threshold) _localized[g]++;
+            _localized = new int[_groupings.Count];
         }
-    }
 
-    private void AddGrouping(string name, double tolerance, EigenGroup[] groups, bool used) =>
-        _groupings.Add(new Grouping(name, tolerance, [.. groups.Select(x => x.Start + x.Count)], groups.Count(x => !x.IsNull), used));
+        /// <summary>Squares the block into a buffer of its own (the measures' block is read only) and counts it.</summary>
+        public void Read(ReadOnlySpan<double> projections, int start, int count)
+        {
+            var length = _m * count;
+            if (_squares.Length < length) _squares = new double[length];
+            for (var x = 0; x < length; x++) _squares[x] = projections[x] * projections[x];
+            ReadSquares(_squares, start, count);
+        }
+
+        /// <summary>
+        /// Counts features start … start + count − 1 from their squared projections (m × count). An eigenspace's mass is
+        /// the sum of its contiguous squares in index order, the same additions a per-cell accumulator over k makes;
+        /// the weights are finite (<see cref="FrameInput.Validate"/>), so no sum is NaN and a comparison takes the largest.
+        /// </summary>
+        public void ReadSquares(double[] squares, int start, int count)
+        {
+            var m = _m;
+            for (var j = 0; j < count; j++)
+            {
+                var norm = _frame.NormSquared[start + j];
+                var column = squares.AsSpan(j * m, m);
+                for (var g = 0; g < _groupings.Count; g++)
+                {
+                    var largest = double.NegativeInfinity;
+                    var k = 0;
+                    foreach (var end in _groupings[g].Ends)
+                    {
+                        double sum = 0;
+                        for (; k < end; k++) sum += column[k];
+                        if (sum > largest) largest = sum;
+                    }
+
+                    if (largest / norm >= _threshold)
+                    {
+                        _localized[g]++;
+                    }
+                }
+            }
+        }
+
+        public IReadOnlyList<GroupingSensitivityRow> Rows() => _groupings
+            .Select((g, i) => new GroupingSensitivityRow(g.Name, g.Tolerance, g.Positive, _localized[i], (double)_localized[i] / _frame.N, g.Used))
+            .ToList();
+
+        private void Add(string name, double tolerance, (EigenGroup[] Groups, int[] GroupOf) g, bool used) =>
+            _groupings.Add((name, tolerance, [.. g.Groups.Select(x => x.Start + x.Count)], g.Groups.Count(x => !x.IsNull), used));
+    }
 
     /// <summary>
     /// (u_kᵀ w_i)² for features [start, start + count), m × count column-major: Uᵀ W_b by one Gemm on the frame's own
@@ -134,7 +151,4 @@ internal sealed class GroupingSensitivity : IProjectionTally
             }
         }
     }
-
-    /// <summary>One grouping of the table: where each of its eigenspaces ends (contiguous index ranges covering 0 … m − 1, in order) and how it is labelled.</summary>
-    private sealed record Grouping(string Name, double Tolerance, int[] Ends, int Positive, bool Used);
 }

@@ -68,7 +68,7 @@ internal static class EsdStatistics
             entropy,
             effectiveRank,
             MarchenkoPastur(lambdas, sum, bigM, bigN) with { Fit = options.MarchenkoPasturFit ? MarchenkoPasturFit.Fit(lambdas, bigN, bigM) : null },
-            options.ShuffleNull ? ShuffleNull.Compute(backend, input, lambdas, options.ShuffleSeed, options.MarchenkoPasturFit) : null,
+            options.ShuffleNull ? ShuffleNull.Compute(backend, input, lambdas, options.ShuffleSeed, options.MarchenkoPasturFit, options.NullSinglePrecisionAbove) : null,
             quality,
             qualityReason);
     }

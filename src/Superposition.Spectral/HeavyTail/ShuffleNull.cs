@@ -17,9 +17,14 @@ internal static class ShuffleNull
 
     private const int SmallLayerReplicas = 5;
 
-    public static ShuffleNullResult Compute(ILinearAlgebraBackend backend, FrameInput input, double[] descending, int seed, bool fitBulk)
+    /// <summary>
+    /// <paramref name="singlePrecisionAbove"/>: the shuffled operator in float32 when min(m, n) is above it and the
+    /// backend has native kernels (<see cref="HeavyTailOptions.NullSinglePrecisionAbove"/>).
+    /// </summary>
+    public static ShuffleNullResult Compute(ILinearAlgebraBackend backend, FrameInput input, double[] descending, int seed, bool fitBulk, int singlePrecisionAbove = int.MaxValue)
     {
-        var other = Shuffled(backend, input, seed, descending.Length);
+        var single = Math.Min(input.HiddenDimensions, input.FeatureCount) > singlePrecisionAbove && BlockKernels.For(backend).SupportsLq;
+        var other = Shuffled(backend, input, seed, descending.Length, single);
         double distance = 0;
         double total = 0;
         for (var k = 0; k < descending.Length; k++)
@@ -35,7 +40,7 @@ internal static class ShuffleNull
             var pooled = new List<double>(other);
             for (var r = 1; r < replicas; r++)
             {
-                pooled.AddRange(Shuffled(backend, input, seed + r, descending.Length));
+                pooled.AddRange(Shuffled(backend, input, seed + r, descending.Length, single));
             }
 
             fit = MarchenkoPasturFit.Fit(pooled, Math.Max(input.HiddenDimensions, input.FeatureCount), descending.Length);
@@ -47,6 +52,7 @@ internal static class ShuffleNull
             Replicas = replicas,
             CorrelationTraps = fit is { Succeeded: true } ? fit.SpikeCount : null,
             Fit = fit,
+            SinglePrecision = single,
         };
     }
 
@@ -84,9 +90,9 @@ internal static class ShuffleNull
     /// Descending eigenvalues (the first <paramref name="count"/>) of the smaller-side operator of W shuffled with
     /// <paramref name="seed"/>. The shuffled frame is never held whole: blocks of it are gathered from W through the
     /// permutation (<see cref="EntryShuffle.Gather"/>) and added into the operator one at a time, so the working set
-    /// is the operator plus one block.
+    /// is the operator plus one block. <paramref name="single"/>: blocks rounded to float32, ssyrk and ssyevd.
     /// </summary>
-    private static double[] Shuffled(ILinearAlgebraBackend backend, FrameInput input, int seed, int count)
+    private static double[] Shuffled(ILinearAlgebraBackend backend, FrameInput input, int seed, int count, bool single)
     {
         var m = input.HiddenDimensions;
         var n = input.FeatureCount;
@@ -95,12 +101,30 @@ internal static class ShuffleNull
 
         // The smaller side: Wᵀ W (n × n) when n < m, else W Wᵀ; both have the same nonzero spectrum.
         var side = Math.Min(m, n);
-        var f = new double[(long)side * side];
+        var operatorSize = (long)side * side;
+        var f = single ? null : new double[operatorSize];
+        var f32 = single ? new float[operatorSize] : null;
+        var features = n < m ? Math.Min(BlockSize, m) : Math.Min(BlockSize, n);
+        var block = new double[(long)side * features];
+        var block32 = single ? new float[block.Length] : null;
+        void Add(int c)
+        {
+            var span = block.AsSpan(0, side * c);
+            if (f is not null)
+            {
+                kernels.SyrkAdd(side, c, span, f);
+                return;
+            }
+
+            var rounded = block32.AsSpan(0, side * c);
+            for (var x = 0; x < span.Length; x++) rounded[x] = (float)span[x];
+            kernels.SyrkAdd(side, c, rounded, f32);
+        }
+
         if (n < m)
         {
             // Blocks of hidden coordinates: A[i, c] = shuffled entry (feature i, coordinate k0 + c), n × c column-major.
             var column = new double[Math.Min(BlockSize, m)];
-            var block = new double[(long)n * Math.Min(BlockSize, m)];
             for (var k0 = 0; k0 < m; k0 += BlockSize)
             {
                 var c = Math.Min(BlockSize, m - k0);
@@ -111,29 +135,45 @@ internal static class ShuffleNull
                     for (var j = 0; j < c; j++) block[i + ((long)j * n)] = row[j];
                 }
 
-                kernels.SyrkAdd(n, c, block.AsSpan(0, n * c), f);
+                Add(c);
             }
         }
         else
         {
-            var block = new double[(long)m * Math.Min(BlockSize, n)];
             for (var start = 0; start < n; start += BlockSize)
             {
                 var c = Math.Min(BlockSize, n - start);
-                var span = block.AsSpan(0, m * c);
-                EntryShuffle.Gather(weights, seed, (long)start * m, span);
-                kernels.SyrkAdd(m, c, span, f);
+                EntryShuffle.Gather(weights, seed, (long)start * m, block.AsSpan(0, m * c));
+                Add(c);
             }
         }
 
-        // SyrkAdd fills the lower triangle; the eigensolver's contract is the full symmetric matrix.
+        return f is not null ? Eigenvalues(backend, side, f, count) : Eigenvalues(backend, side, f32!, count);
+    }
+
+    /// <summary>Descending eigenvalues of the operator whose lower triangle SyrkAdd filled, negatives (rounding) set to 0.</summary>
+    private static double[] Eigenvalues(ILinearAlgebraBackend backend, int side, double[] f, int count)
+    {
+        Symmetrize(f, side);
+        var ascending = new double[side];
+        backend.SymmetricEigen(side, f, ascending, computeVectors: false);
+        return ascending.Reverse().Select(l => Math.Max(0.0, l)).Take(count).ToArray();
+    }
+
+    private static double[] Eigenvalues(ILinearAlgebraBackend backend, int side, float[] f, int count)
+    {
+        Symmetrize(f, side);
+        var ascending = new float[side];
+        backend.SymmetricEigen(side, f, ascending, computeVectors: false);
+        return ascending.Reverse().Select(l => Math.Max(0.0, (double)l)).Take(count).ToArray();
+    }
+
+    /// <summary>SyrkAdd fills the lower triangle; the eigensolver's contract is the full symmetric matrix.</summary>
+    private static void Symmetrize<T>(T[] f, int side)
+    {
         for (var j = 0; j < side; j++)
         {
             for (var i = j + 1; i < side; i++) f[j + ((long)i * side)] = f[i + ((long)j * side)];
         }
-
-        var ascending = new double[side];
-        backend.SymmetricEigen(side, f, ascending, computeVectors: false);
-        return ascending.Reverse().Select(l => Math.Max(0.0, l)).Take(count).ToArray();
     }
 }

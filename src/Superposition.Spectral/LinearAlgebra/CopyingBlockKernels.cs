@@ -31,6 +31,8 @@ internal sealed class CopyingBlockKernels(ILinearAlgebraBackend backend) : IBloc
         }
     }
 
+    public void SyrkAdd(int rows, int k, ReadOnlySpan<float> a, Span<float> c) => throw Fail.Internal("float32 Syrk is not available on " + backend.Name);
+
     public void GemmTransposeA(int m, int n, int k, ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c)
     {
         var cc = Buffer(ref _c, (long)m * n);

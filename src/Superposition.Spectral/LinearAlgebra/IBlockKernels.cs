@@ -12,6 +12,9 @@ internal interface IBlockKernels
     /// <summary>C += A Aᵀ on the lower triangle of C (rows × rows); A is rows × k.</summary>
     void SyrkAdd(int rows, int k, ReadOnlySpan<double> a, Span<double> c);
 
+    /// <summary>C += A Aᵀ in single precision (native only: the managed fallback has no float32 kernels).</summary>
+    void SyrkAdd(int rows, int k, ReadOnlySpan<float> a, Span<float> c);
+
     /// <summary>C = Aᵀ B: A is k × m, B is k × n, C is m × n (double).</summary>
     void GemmTransposeA(int m, int n, int k, ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c);
 

@@ -40,6 +40,20 @@ internal sealed unsafe partial class NativeBackend : IBlockKernels
         }
     }
 
+    public void SyrkAdd(int rows, int k, ReadOnlySpan<float> a, Span<float> c)
+    {
+        Require(a.Length >= (long)rows * k && c.Length >= (long)rows * rows, "SyrkAdd");
+        if (rows == 0 || k == 0) return;
+        var uplo = Fortran.Flag('L');
+        var trans = Fortran.Flag('N');
+        int n = rows, kk = k, lda = Fortran.Ld(rows), ldc = Fortran.Ld(rows);
+        float alpha = 1f, beta = 1f;
+        fixed (float* pa = a, pc = c)
+        {
+            _lapack.Ssyrk(&uplo, &trans, &n, &kk, &alpha, pa, &lda, &beta, pc, &ldc, Fortran.CharLength, Fortran.CharLength);
+        }
+    }
+
     public void GemmTransposeA(int m, int n, int k, ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c)
     {
         Require(a.Length >= (long)k * m && b.Length >= (long)k * n && c.Length >= (long)m * n, "GemmTransposeA");

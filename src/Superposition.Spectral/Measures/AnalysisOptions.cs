@@ -111,6 +111,13 @@ public sealed record HeavyTailOptions
     /// <summary>Seed of the shuffle. Default 4242.</summary>
     public int ShuffleSeed { get; init; } = 4242;
 
+    /// <summary>
+    /// The shuffled operator and its eigenvalues in float32 (ssyrk, ssyevd) when its side, min(m, n), is above this,
+    /// with a native LAPACK; float64 below. The null is one random draw: its seed-to-seed spread is far above float32
+    /// rounding (docs/methods.md, "The streamed randomization null"). Default 2048.
+    /// </summary>
+    public int NullSinglePrecisionAbove { get; init; } = 2048;
+
     /// <summary>Fit the Marchenko–Pastur bulk to the density (WeightWatcher's mp_fit) and count spikes above λ+ plus the
     /// Tracy–Widom margin; with the shuffle, also count correlation traps. Default true.</summary>
     public bool MarchenkoPasturFit { get; init; } = true;

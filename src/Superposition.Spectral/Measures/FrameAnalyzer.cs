@@ -24,9 +24,7 @@ public static class FrameAnalyzer
         var frame = LiveFrame.From(input, options.DeadFeatureNormSquared);
         var spectrum = FrameSpectrum.Compute(backend, frame, options);
         var whitened = Leverage.FoldableGram(backend, frame, spectrum, options.FeatureBlockSize);
-        // On the F route the sensitivity table reads the measures' projection blocks (on the Gram route those are σ_k V_ik,
-        // and the table's λ_k V_ik² would round differently: it makes its own pass there).
-        var sensitivity = options.GroupingSensitivity && spectrum.FrameVectors is not null ? new GroupingSensitivity(spectrum, options) : null;
+        var sensitivity = Geometry.GroupingSensitivity.Foldable(frame, spectrum, options);
         var measures = FeatureMeasures.Compute(backend, frame, spectrum, options.SpectralBins, options.FeatureBlockSize, options.MeasureMapFeatures, whitened, sensitivity);
         var (leverage, leverageMethod) = Leverage.Compute(backend, frame, spectrum, options.FeatureBlockSize, whitened);
         whitened = null;
@@ -56,7 +54,7 @@ public static class FrameAnalyzer
         {
             MeasureMap = MeasureMap.From(frame, measures),
             Grouping = spectrum.GroupingReport,
-            GroupingSensitivity = options.GroupingSensitivity ? sensitivity?.Rows(frame.N) ?? GroupingSensitivity.Compute(backend, frame, spectrum, options) : null,
+            GroupingSensitivity = options.GroupingSensitivity ? sensitivity?.Rows() ?? Geometry.GroupingSensitivity.Compute(backend, frame, spectrum, options) : null,
         };
     }
 }

@@ -39,6 +39,7 @@ internal static partial class OptionsValidation
         }
 
         AtLeast("HeavyTail.MinTailSize", o.HeavyTail.MinTailSize, 2);
+        AtLeast("HeavyTail.NullSinglePrecisionAbove", o.HeavyTail.NullSinglePrecisionAbove, 0);
         ArgumentNullException.ThrowIfNull(o.Polytopes);
         Positive("Polytopes.CosineTolerance", o.Polytopes.CosineTolerance);
         AtLeast("Polytopes.MaxClusterSize", o.Polytopes.MaxClusterSize, 2);

@@ -61,4 +61,7 @@ public sealed record ShuffleNullResult(int Seed, double SpectrumDistance, double
 
     /// <summary>The MP fit of the pooled shuffled spectrum; null when disabled.</summary>
     public MarchenkoPasturFitResult? Fit { get; init; }
+
+    /// <summary>True when the shuffled operator and its eigenvalues were computed in float32 (<see cref="HeavyTailOptions.NullSinglePrecisionAbove"/>).</summary>
+    public bool SinglePrecision { get; init; }
 }

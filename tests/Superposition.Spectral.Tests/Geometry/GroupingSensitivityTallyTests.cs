@@ -25,10 +25,10 @@ public sealed class GroupingSensitivityTallyTests
             var frame = LiveFrame.From(input, options.DeadFeatureNormSquared);
             var spectrum = FrameSpectrum.Compute(backend, frame, options);
             Assert.NotNull(spectrum.FrameVectors);
-            var tally = new GroupingSensitivity(spectrum, options);
-            FeatureMeasures.Compute(backend, frame, spectrum, options.SpectralBins, options.FeatureBlockSize, 0, null, tally);
+            var pass = GroupingSensitivity.Foldable(frame, spectrum, options)!;
+            FeatureMeasures.Compute(backend, frame, spectrum, options.SpectralBins, options.FeatureBlockSize, 0, null, pass);
 
-            var folded = tally.Rows(frame.N);
+            var folded = pass.Rows();
             var alone = GroupingSensitivity.Compute(backend, frame, spectrum, options);
             Assert.Equal(alone, folded);
             Assert.Equal(r, spectrum.Rank);

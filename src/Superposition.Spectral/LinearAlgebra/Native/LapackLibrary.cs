@@ -28,6 +28,7 @@ internal sealed unsafe class LapackLibrary
         Dsyevd = (delegate* unmanaged<byte*, byte*, int*, double*, int*, double*, double*, int*, int*, int*, int*, nuint, nuint, void>)export("dsyevd_");
         Ssyevd = (delegate* unmanaged<byte*, byte*, int*, float*, int*, float*, float*, int*, int*, int*, int*, nuint, nuint, void>)export("ssyevd_");
         Dsyrk = (delegate* unmanaged<byte*, byte*, int*, int*, double*, double*, int*, double*, double*, int*, nuint, nuint, void>)export("dsyrk_");
+        Ssyrk = (delegate* unmanaged<byte*, byte*, int*, int*, float*, float*, int*, float*, float*, int*, nuint, nuint, void>)export("ssyrk_");
         Dgemm = (delegate* unmanaged<byte*, byte*, int*, int*, int*, double*, double*, int*, double*, int*, double*, double*, int*, nuint, nuint, void>)export("dgemm_");
         Sgemm = (delegate* unmanaged<byte*, byte*, int*, int*, int*, float*, float*, int*, float*, int*, float*, float*, int*, nuint, nuint, void>)export("sgemm_");
         Dgesdd = (delegate* unmanaged<byte*, int*, int*, double*, int*, double*, double*, int*, double*, int*, double*, int*, int*, int*, nuint, void>)export("dgesdd_");
@@ -43,6 +44,8 @@ internal sealed unsafe class LapackLibrary
 
     // dsyrk(uplo, trans, n, k, alpha, a, lda, beta, c, ldc)
     public delegate* unmanaged<byte*, byte*, int*, int*, double*, double*, int*, double*, double*, int*, nuint, nuint, void> Dsyrk { get; }
+
+    public delegate* unmanaged<byte*, byte*, int*, int*, float*, float*, int*, float*, float*, int*, nuint, nuint, void> Ssyrk { get; }
 
     // dgemm(transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
     public delegate* unmanaged<byte*, byte*, int*, int*, int*, double*, double*, int*, double*, int*, double*, double*, int*, nuint, nuint, void> Dgemm { get; }
