@@ -34,4 +34,14 @@ public sealed record ModelAnalysisOptions
 
     /// <summary>Layers analysed at the same time. Default: the number of cores.</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Layers of at least this many estimated FLOPs (<see cref="LayerCost.Flops(WeightMatrix, AnalysisOptions)"/>) run
+    /// first, one at a time, with every BLAS thread; the smaller ones then share the cores, one BLAS thread per lane.
+    /// Their BLAS-3 work runs nearly twice as fast on two threads, where two such layers side by side contend for
+    /// memory bandwidth (docs/methods.md, "Streaming engine"). The split depends on the shapes only, so every layer's
+    /// thread count (and so its last bits) is the same in every run. Default 5e11 (a 4096 × 4096 layer is 1.3e12, the
+    /// 30522 × 384 MiniLM embedding 2.2e11: LLM-size layers run alone, smaller ones share).
+    /// </summary>
+    public double SoloLayerFlops { get; init; } = 5e11;
 }

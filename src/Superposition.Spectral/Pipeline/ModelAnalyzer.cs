@@ -25,6 +25,7 @@ public static class ModelAnalyzer
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(backend);
+        if (!(options.SoloLayerFlops >= 0)) throw Fail.InvalidArgument("SoloLayerFlops", options.SoloLayerFlops, "a number of FLOPs >= 0");
         var clock = Stopwatch.StartNew();
         var selection = new LayerSelection(options.LayerPatterns);
         // Tensors that are not frames are listed only when every layer was asked for (a pattern selects frames).
@@ -56,17 +57,22 @@ public static class ModelAnalyzer
         var degenerate = new SkippedLayer?[chosen.Count];
         // Largest first balances the parallel loop; results are stored by index, so output order is the model's.
         var order = Enumerable.Range(0, chosen.Count).OrderByDescending(i => costs[i]).ThenBy(i => i).ToArray();
+        var solo = order.Where(i => costs[i] >= options.SoloLayerFlops).ToArray();
+        var shared = order.Where(i => costs[i] < options.SoloLayerFlops).ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism), CancellationToken = cancellation };
-        // BLAS threads sized to the layers that can run at once (cores ÷ lanes), fixed for the run: a count that followed
-        // the layers actually running would depend on timing, and OpenBLAS' summation order (so the last bits) on the count.
+        // BLAS threads: every one for the solo layers; for the shared ones sized to the layers that can run at once
+        // (cores ÷ lanes). Both are fixed by the shapes: a count that followed the layers actually running would depend
+        // on timing, and OpenBLAS' summation order (so the last bits) on the count.
         var threaded = backend as IThreadedBackend;
         int blasThreads = threaded?.Threads ?? 1;
-        int lanes = Math.Max(1, Math.Min(parallel.MaxDegreeOfParallelism, chosen.Count));
-        if (lanes > 1) threaded?.SetThreads(Math.Max(1, Math.Max(blasThreads, Environment.ProcessorCount) / lanes));
+        int lanes = Math.Max(1, Math.Min(parallel.MaxDegreeOfParallelism, shared.Length));
         var run = new LayerRun(budget, checkpoint, new ProgressClock(costs, progress));
         try
         {
-            RunLayers(chosen, order, parallel, run, options, backend, results, failures, degenerate, cancellation);
+            var oneAtATime = new ParallelOptions { MaxDegreeOfParallelism = 1, CancellationToken = cancellation };
+            RunLayers(chosen, solo, oneAtATime, run, options, backend, results, failures, degenerate, cancellation);
+            if (lanes > 1) threaded?.SetThreads(Math.Max(1, Math.Max(blasThreads, Environment.ProcessorCount) / lanes));
+            RunLayers(chosen, shared, parallel, run, options, backend, results, failures, degenerate, cancellation);
         }
         finally
         {

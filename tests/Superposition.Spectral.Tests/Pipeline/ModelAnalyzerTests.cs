@@ -49,6 +49,48 @@ public sealed class ModelAnalyzerTests
         Assert.Equal(parallel.Layers.SelectMany(l => l.Analysis.Spectrum.Eigenvalues), again.Layers.SelectMany(l => l.Analysis.Spectrum.Eigenvalues));
     }
 
+    /// <summary>
+    /// Layers at or above <see cref="ModelAnalysisOptions.SoloLayerFlops"/> run first and one at a time (each starts
+    /// after the previous one finished), largest first; the rest follow in lanes; results keep the model's order.
+    /// </summary>
+    [Fact]
+    public void Solo_layers_run_first_one_at_a_time_then_the_rest_share_the_cores()
+    {
+        var random = new Random(11);
+        var builder = new ModelBuilder();
+        long[][] shapes = [[8, 24], [48, 160], [8, 24], [64, 200], [8, 24], [8, 24]];
+        for (var l = 0; l < shapes.Length; l++)
+        {
+            var data = Enumerable.Range(0, (int)(shapes[l][0] * shapes[l][1])).Select(_ => (float)random.NextDouble() - 0.5f).ToArray();
+            builder.Initializer(ModelBuilder.Float32($"w{l}", shapes[l], data)).Node("MatMul", $"mm{l}", [$"x{l}", $"w{l}"], [$"x{l + 1}"]);
+        }
+
+        var model = OnnxModelLoader.Load(builder.ToBytes(), "mixed.onnx");
+        var options = ModelAnalysisOptions.Default with { MaxParallelism = 4, SoloLayerFlops = 1e6 };
+        Assert.True(LayerCost.Flops(64, 200, options.Analysis.Coherence) > 1e6 && LayerCost.Flops(48, 160, options.Analysis.Coherence) > 1e6);
+        Assert.True(LayerCost.Flops(8, 24, options.Analysis.Coherence) < 1e6);
+        var events = new Recorder();
+        var result = ModelAnalyzer.Analyze(model, options, Backends.Default, events);
+
+        Assert.Equal(Enumerable.Range(0, shapes.Length).Select(l => $"w{l}"), result.Layers.Select(l => l.Name));
+        var first = events.Events.Take(4).Select(e => (e.Layer, e.Started)).ToArray();
+        Assert.Equal([("w3", true), ("w3", false), ("w1", true), ("w1", false)], first);
+        Assert.All(events.Events.Skip(4), e => Assert.NotEqual("w1", e.Layer));
+        Assert.Equal(2 * shapes.Length, events.Events.Count);
+    }
+
+    private sealed class Recorder : IProgress<LayerProgress>
+    {
+        private readonly object _gate = new();
+
+        public List<LayerProgress> Events { get; } = [];
+
+        public void Report(LayerProgress value)
+        {
+            lock (_gate) Events.Add(value);
+        }
+    }
+
     [Fact]
     public void Blas_thread_count_is_restored_after_a_parallel_analysis()
     {
