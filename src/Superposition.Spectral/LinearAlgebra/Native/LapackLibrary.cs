@@ -80,6 +80,7 @@ internal sealed unsafe class LapackLibrary
     internal static (LapackLibrary? Library, string Problem) TryLoad(IReadOnlyList<LibraryCandidate> candidates)
     {
         var problems = new List<string>();
+        OpenBlasWorkers.SleepWhenIdle();
         foreach (var candidate in candidates)
         {
             var handles = new List<nint>();
