@@ -26,6 +26,17 @@ public static class LayerCost
         return dense + scan;
     }
 
+    /// <summary>
+    /// True when part of the layer's analysis may run in float32: the pair scan above
+    /// <see cref="CoherenceOptions.SinglePrecisionAbove"/> features (the larger side, an upper bound on the live
+    /// features) or the randomization null above <see cref="HeavyTailOptions.NullSinglePrecisionAbove"/> (its side is the
+    /// smaller one). float32 sums move by ~1e-7 with the BLAS thread count, so such layers always run alone with every
+    /// thread (<see cref="ModelAnalysisOptions.SoloLayerFlops"/>): a shard then computes them as the whole run does.
+    /// </summary>
+    internal static bool HasSinglePrecisionPart(WeightMatrix matrix, AnalysisOptions options) =>
+        Math.Max(matrix.Rows, matrix.Columns) > options.Coherence.SinglePrecisionAbove
+        || (options.HeavyTail.ShuffleNull && Math.Min(matrix.Rows, matrix.Columns) > options.HeavyTail.NullSinglePrecisionAbove);
+
     /// <summary>FLOPs of a weight matrix's analysis with the given options.</summary>
     public static double Flops(WeightMatrix matrix, AnalysisOptions options) => Flops(matrix.Rows, matrix.Columns, options.Coherence);
 

@@ -57,8 +57,9 @@ public static class ModelAnalyzer
         var degenerate = new SkippedLayer?[chosen.Count];
         // Largest first balances the parallel loop; results are stored by index, so output order is the model's.
         var order = Enumerable.Range(0, chosen.Count).OrderByDescending(i => costs[i]).ThenBy(i => i).ToArray();
-        var solo = order.Where(i => costs[i] >= options.SoloLayerFlops).ToArray();
-        var shared = order.Where(i => costs[i] < options.SoloLayerFlops).ToArray();
+        var isSolo = chosen.Select((c, i) => costs[i] >= options.SoloLayerFlops || LayerCost.HasSinglePrecisionPart(c, options.Analysis)).ToArray();
+        var solo = order.Where(i => isSolo[i]).ToArray();
+        var shared = order.Where(i => !isSolo[i]).ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism), CancellationToken = cancellation };
         // BLAS threads: every one for the solo layers; for the shared ones sized to the layers that can run at once
         // (cores ÷ lanes). Both are fixed by the shapes: a count that followed the layers actually running would depend

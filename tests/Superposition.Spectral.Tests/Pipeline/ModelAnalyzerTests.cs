@@ -1,6 +1,7 @@
 using Superposition.Onnx;
 using Superposition.Onnx.Graph;
 using Superposition.Spectral.LinearAlgebra;
+using Superposition.Spectral.Measures;
 using Superposition.Spectral.Pipeline;
 using Superposition.Spectral.Tests.TestSupport;
 using Superposition.Tests.Shared;
@@ -66,17 +67,33 @@ public sealed class ModelAnalyzerTests
         }
 
         var model = OnnxModelLoader.Load(builder.ToBytes(), "mixed.onnx");
-        var options = ModelAnalysisOptions.Default with { MaxParallelism = 4, SoloLayerFlops = 1e6 };
+        var byFlops = ModelAnalysisOptions.Default with { MaxParallelism = 4, SoloLayerFlops = 1e6 };
+
+        // Either by their FLOPs or because their pair scan (over 100 features here) runs in float32.
+        var byPrecision = ModelAnalysisOptions.Default with
+        {
+            MaxParallelism = 4,
+            SoloLayerFlops = double.PositiveInfinity,
+            Analysis = AnalysisOptions.Default with { Coherence = new CoherenceOptions { SinglePrecisionAbove = 100 } },
+        };
+        foreach (var options in new[] { byFlops, byPrecision })
+        {
+            SoloFirst(model, options, shapes.Length);
+        }
+    }
+
+    private static void SoloFirst(OnnxModel model, ModelAnalysisOptions options, int layers)
+    {
         Assert.True(LayerCost.Flops(64, 200, options.Analysis.Coherence) > 1e6 && LayerCost.Flops(48, 160, options.Analysis.Coherence) > 1e6);
         Assert.True(LayerCost.Flops(8, 24, options.Analysis.Coherence) < 1e6);
         var events = new Recorder();
         var result = ModelAnalyzer.Analyze(model, options, Backends.Default, events);
 
-        Assert.Equal(Enumerable.Range(0, shapes.Length).Select(l => $"w{l}"), result.Layers.Select(l => l.Name));
+        Assert.Equal(Enumerable.Range(0, layers).Select(l => $"w{l}"), result.Layers.Select(l => l.Name));
         var first = events.Events.Take(4).Select(e => (e.Layer, e.Started)).ToArray();
         Assert.Equal([("w3", true), ("w3", false), ("w1", true), ("w1", false)], first);
         Assert.All(events.Events.Skip(4), e => Assert.NotEqual("w1", e.Layer));
-        Assert.Equal(2 * shapes.Length, events.Events.Count);
+        Assert.Equal(2 * layers, events.Events.Count);
     }
 
     private sealed class Recorder : IProgress<LayerProgress>
