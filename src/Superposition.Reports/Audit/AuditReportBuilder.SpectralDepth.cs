@@ -37,7 +37,8 @@ public static partial class AuditReportBuilder
         if (a.HeavyTail.Shuffle is { } shuffle)
         {
             parts.Add($"shuffled weights: Jensen–Shannon distance {F(shuffle.JensenShannonDistance)}"
-                + (shuffle.CorrelationTraps is int traps ? $", {traps} correlation trap(s)" : ""));
+                + (shuffle.CorrelationTraps is int traps ? $", {traps} correlation trap(s)" : "")
+                + (shuffle.SinglePrecision ? " (null in float32)" : ""));
         }
 
         return parts.Count == 0 ? "" : "; " + string.Join("; ", parts);
