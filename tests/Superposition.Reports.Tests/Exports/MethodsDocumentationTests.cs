@@ -8,24 +8,29 @@ namespace Superposition.Reports.Tests.Exports;
 
 /// <summary>
 /// Every field of the JSON that <c>analyze --json</c> writes (the <see cref="AnalysisDocument"/> tree, probe
-/// included) is documented in docs/methods.md, written there as <c>`fieldName`</c> in the section of its quantity.
-/// A new record field fails this test with its JSON path and the C# property to document.
+/// included) is documented in docs/methods.md or one of its pages under docs/methods/, written there as
+/// <c>`fieldName`</c> in the section of its quantity. A new record field fails this test with its JSON path and the C#
+/// property to document.
 /// </summary>
 public sealed partial class MethodsDocumentationTests
 {
     private static string MethodsPath => Path.Combine(RepoPaths.Root, "docs", "methods.md");
 
+    /// <summary>docs/methods.md and the pages it indexes (docs/methods/*.md).</summary>
+    private static string MethodsText => string.Join("\n", Directory.GetFiles(Path.Combine(RepoPaths.Root, "docs", "methods"), "*.md")
+        .Order(StringComparer.Ordinal).Prepend(MethodsPath).Select(File.ReadAllText));
+
     [Fact]
     public void Every_field_of_the_analysis_json_is_documented_in_docs_methods_md()
     {
         // `a.b.c` documents a, b and c.
-        var documented = BacktickedNames().Matches(File.ReadAllText(MethodsPath)).SelectMany(m => m.Groups[1].Value.Split('.')).ToHashSet(StringComparer.Ordinal);
+        var documented = BacktickedNames().Matches(MethodsText).SelectMany(m => m.Groups[1].Value.Split('.')).ToHashSet(StringComparer.Ordinal);
         var fields = new List<(string Path, string Name, string Property)>();
         Walk(typeof(AnalysisDocument), "", fields, []);
 
         var missing = fields.Where(f => !documented.Contains(f.Name)).Select(f => $"  {f.Path} -> write `{f.Name}` ({f.Property})").Distinct().ToList();
         Assert.True(missing.Count == 0,
-            $"docs/methods.md does not document {missing.Count} JSON field(s) of the analysis document; add each as `name` to the section of its quantity:\n"
+            $"docs/methods.md and docs/methods/ do not document {missing.Count} JSON field(s) of the analysis document; add each as `name` to the section of its quantity:\n"
             + string.Join('\n', missing));
     }
 
@@ -44,7 +49,7 @@ public sealed partial class MethodsDocumentationTests
     [Fact]
     public void Readme_and_docs_link_only_inside_the_repository()
     {
-        foreach (var file in new[] { "README.md" }.Concat(Directory.GetFiles(Path.Combine(RepoPaths.Root, "docs"), "*.md").Select(f => Path.GetRelativePath(RepoPaths.Root, f))))
+        foreach (var file in new[] { "README.md" }.Concat(Directory.GetFiles(Path.Combine(RepoPaths.Root, "docs"), "*.md", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(RepoPaths.Root, f))))
         {
             var text = File.ReadAllText(Path.Combine(RepoPaths.Root, file));
             foreach (Match link in MarkdownLink().Matches(text))
