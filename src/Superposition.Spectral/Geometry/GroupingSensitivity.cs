@@ -21,19 +21,18 @@ internal static class GroupingSensitivity
     public static Pass? Foldable(LiveFrame frame, FrameSpectrum spectrum, AnalysisOptions options) =>
         options.GroupingSensitivity && spectrum.FrameVectors is not null ? new Pass(frame, spectrum, options) : null;
 
-    /// <summary>The table by its own pass over the projections (the Gram route gives them as λ_k V_ik²).</summary>
+    /// <summary>The table by its own pass over the projections u_kᵀ w_i (<see cref="FrameSpectrum.Projections"/>, either route).</summary>
     public static IReadOnlyList<GroupingSensitivityRow> Compute(ILinearAlgebraBackend backend, LiveFrame frame, FrameSpectrum spectrum, AnalysisOptions options)
     {
         var pass = new Pass(frame, spectrum, options);
-        var m = spectrum.M;
         var block = Math.Max(1, Math.Min(options.FeatureBlockSize, frame.N));
-        var squares = new double[(long)m * block];
+        var projections = new double[(long)spectrum.M * block];
         var kernels = BlockKernels.For(backend);
         for (var start = 0; start < frame.N; start += block)
         {
             var count = Math.Min(block, frame.N - start);
-            SquaredProjections(kernels, frame, spectrum, start, count, squares);
-            pass.ReadSquares(squares, start, count);
+            spectrum.Projections(kernels, frame, start, count, projections);
+            pass.Read(projections.AsSpan(0, spectrum.M * count), start, count);
         }
 
         return pass.Rows();
@@ -84,7 +83,7 @@ internal static class GroupingSensitivity
         /// the sum of its contiguous squares in index order, the same additions a per-cell accumulator over k makes;
         /// the weights are finite (<see cref="FrameInput.Validate"/>), so no sum is NaN and a comparison takes the largest.
         /// </summary>
-        public void ReadSquares(double[] squares, int start, int count)
+        private void ReadSquares(double[] squares, int start, int count)
         {
             var m = _m;
             for (var j = 0; j < count; j++)
@@ -116,39 +115,5 @@ internal static class GroupingSensitivity
 
         private void Add(string name, double tolerance, (EigenGroup[] Groups, int[] GroupOf) g, bool used) =>
             _groupings.Add((name, tolerance, [.. g.Groups.Select(x => x.Start + x.Count)], g.Groups.Count(x => !x.IsNull), used));
-    }
-
-    /// <summary>
-    /// (u_kᵀ w_i)² for features [start, start + count), m × count column-major: Uᵀ W_b by one Gemm on the frame's own
-    /// memory into <paramref name="squares"/>, squared in place (no per-block arrays: the frame's blocks of a 32000 ×
-    /// 4096 embedding would otherwise leave 2 GB of garbage per pass), or λ_k V_ik² on the Gram route.
-    /// </summary>
-    private static void SquaredProjections(IBlockKernels kernels, LiveFrame frame, FrameSpectrum spectrum, int start, int count, double[] squares)
-    {
-        var m = spectrum.M;
-        if (spectrum.FrameVectors is { } u)
-        {
-            var product = squares.AsSpan(0, m * count);
-            kernels.GemmTransposeA(m, count, m, u, frame.Weights.AsSpan(start * m, m * count), product);
-            for (var x = 0; x < product.Length; x++)
-            {
-                product[x] *= product[x];
-            }
-
-            return;
-        }
-
-        Array.Clear(squares);
-        var v = spectrum.GramVectors!;
-        var n = frame.N;
-        for (var k = 0; k < n; k++)
-        {
-            var lambda = spectrum.Eigenvalues[k];
-            for (var j = 0; j < count; j++)
-            {
-                var entry = v[start + j + ((long)k * n)];
-                squares[k + ((long)j * m)] = lambda * entry * entry;
-            }
-        }
     }
 }
