@@ -39,34 +39,46 @@ internal static partial class PairwiseCoherence
                 FillUnit(frame, columnStart, columnCount, default, b.AsSpan(0, m * columnCount));
                 var cc = c.AsSpan(0, rowCount * columnCount);
                 Multiply(kernels, rowCount, columnCount, m, a, b, cc);
-                if (exact)
-                {
-                    // Rows are the features rowStart, rowStart + 1, ...: pair (i, j) counts when i < j, a prefix of each column.
-                    for (var jj = 0; jj < columnCount; jj++)
-                    {
-                        var j = columnStart + jj;
-                        var count = Math.Clamp(j - rowStart, 0, rowCount);
-                        pairs.AddColumn(cc.Slice(jj * rowCount, count), rowStart, j, recheck);
-                    }
+                AccumulateTile<T>(cc, rowStart, rowIndex, columnStart, columnCount, exact, inSample, pairs, recheck);
+            }
+        }
+    }
 
-                    continue;
-                }
+    /// <summary>
+    /// The pairs of one tile (rows <paramref name="rowIndex"/>, the first at <paramref name="rowStart"/> of the sample,
+    /// against the features [columnStart, columnStart + columnCount)) into <paramref name="pairs"/>, column by column:
+    /// the one order in which every scan adds its tiles' pairs.
+    /// </summary>
+    private static void AccumulateTile<T>(ReadOnlySpan<T> cc, int rowStart, ReadOnlySpan<int> rowIndex, int columnStart, int columnCount, bool exact, bool[] inSample, PairAccumulator pairs, PairRecheck? recheck)
+        where T : unmanaged, IFloatingPoint<T>
+    {
+        var rowCount = rowIndex.Length;
+        if (exact)
+        {
+            // Rows are the features rowStart, rowStart + 1, ...: pair (i, j) counts when i < j, a prefix of each column.
+            for (var jj = 0; jj < columnCount; jj++)
+            {
+                var j = columnStart + jj;
+                var count = Math.Clamp(j - rowStart, 0, rowCount);
+                pairs.AddColumn(cc.Slice(jj * rowCount, count), rowStart, j, recheck);
+            }
 
-                for (var jj = 0; jj < columnCount; jj++)
-                {
-                    var j = columnStart + jj;
-                    var column = cc.Slice(jj * rowCount, rowCount);
-                    for (var ii = 0; ii < rowCount; ii++)
-                    {
-                        var i = rowIndex[ii];
+            return;
+        }
 
-                        // Count each unordered pair once: if both ends are rows, only from the smaller index.
-                        if (j == i || (inSample[j] && j < i)) continue;
-                        var value = double.CreateTruncating(column[ii]);
-                        if (recheck is not null && Math.Abs(value) >= recheck.Threshold) value = recheck.Check(i, j, value);
-                        pairs.Add(i, j, value);
-                    }
-                }
+        for (var jj = 0; jj < columnCount; jj++)
+        {
+            var j = columnStart + jj;
+            var column = cc.Slice(jj * rowCount, rowCount);
+            for (var ii = 0; ii < rowCount; ii++)
+            {
+                var i = rowIndex[ii];
+
+                // Count each unordered pair once: if both ends are rows, only from the smaller index.
+                if (j == i || (inSample[j] && j < i)) continue;
+                var value = double.CreateTruncating(column[ii]);
+                if (recheck is not null && Math.Abs(value) >= recheck.Threshold) value = recheck.Check(i, j, value);
+                pairs.Add(i, j, value);
             }
         }
     }

@@ -30,7 +30,7 @@ public sealed record Summary(
         }
 
         var sorted = values.ToArray();
-        Array.Sort(sorted);
+        AscendingSort.Sort(sorted);
         double sum = 0;
         foreach (var v in sorted)
         {

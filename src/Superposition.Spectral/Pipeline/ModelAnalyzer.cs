@@ -71,7 +71,11 @@ public static class ModelAnalyzer
         try
         {
             var oneAtATime = new ParallelOptions { MaxDegreeOfParallelism = 1, CancellationToken = cancellation };
-            RunLayers(chosen, solo, oneAtATime, run, options, backend, results, failures, degenerate, cancellation);
+            using (SoleCaller.Enter())
+            {
+                RunLayers(chosen, solo, oneAtATime, run, options, backend, results, failures, degenerate, cancellation);
+            }
+
             if (lanes > 1) threaded?.SetThreads(Math.Max(1, Math.Max(blasThreads, Environment.ProcessorCount) / lanes));
             RunLayers(chosen, shared, parallel, run, options, backend, results, failures, degenerate, cancellation);
         }
