@@ -86,35 +86,92 @@ internal readonly struct EntryPermutation
     }
 
     /// <summary>
-    /// positions[j] = π(start + j). With AVX-512 (64-bit lane products) eight positions go through the network at once,
-    /// each lane walking its own cycle until it falls inside (the integer operations are those of the scalar
-    /// <see cref="this[long]"/>, so the values are the same); the scalar walk's unpredictable exit branch per entry was
-    /// most of the cost. Compiled optimized at once: ReadyToRun does not precompile 512-bit code, and its first tier
-    /// would run a whole layer's gather unoptimized.
+    /// positions[j] = π(start + j). With AVX-512 (64-bit lane products) eight positions go through the network at once;
+    /// those that fell outside [0, Count) are listed and walked on, eight at a time, until none is left (the integer
+    /// operations are those of the scalar <see cref="this[long]"/>, so the values are the same). Walking the listed
+    /// ones instead of every lane of a vector until its last lane is inside spends each Feistel evaluation on a
+    /// position that needs it: a vector's eight walks took about twice the mean walk's length (per-feature.md, run 5).
+    /// Compiled optimized at once: ReadyToRun does not precompile 512-bit code, and its first tier would run a whole
+    /// layer's gather unoptimized.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Positions(long start, Span<ulong> positions)
     {
+        const int Chunk = 2048;
         var j = 0;
         if (Avx512DQ.IsSupported && Vector512.IsHardwareAccelerated)
         {
-            var limit = Vector512.Create((ulong)_count);
-            var lane = Vector512.Create(0UL, 1UL, 2UL, 3UL, 4UL, 5UL, 6UL, 7UL);
-            for (; j + Vector512<ulong>.Count <= positions.Length; j += Vector512<ulong>.Count)
+            Span<int> pending = stackalloc int[Chunk];
+            for (; j + Vector512<ulong>.Count <= positions.Length; j += Chunk)
             {
-                var value = Feistel(Vector512.Create((ulong)(start + j)) + lane);
-                var outside = Vector512.GreaterThanOrEqual(value, limit);
-                while (outside != Vector512<ulong>.Zero)
+                var length = Math.Min(Chunk, positions.Length - j) & ~(Vector512<ulong>.Count - 1);
+                WalkChunk(start + j, positions.Slice(j, length), pending);
+                if (length < Chunk)
                 {
-                    value = Vector512.ConditionalSelect(outside, Feistel(value), value);
-                    outside = Vector512.GreaterThanOrEqual(value, limit);
+                    j += length;
+                    break;
                 }
-
-                value.CopyTo(positions[j..]);
             }
         }
 
         for (; j < positions.Length; j++) positions[j] = (ulong)this[start + j];
+    }
+
+    /// <summary>One application of the network to every position of the chunk (a multiple of eight), then the walks of those outside.</summary>
+    private void WalkChunk(long start, Span<ulong> positions, Span<int> pending)
+    {
+        var limit = Vector512.Create((ulong)_count);
+        var lane = Vector512.Create(0UL, 1UL, 2UL, 3UL, 4UL, 5UL, 6UL, 7UL);
+        var outside = 0;
+        for (var j = 0; j < positions.Length; j += Vector512<ulong>.Count)
+        {
+            var value = Feistel(Vector512.Create((ulong)(start + j)) + lane);
+            value.CopyTo(positions[j..]);
+            var mask = (int)Vector512.GreaterThanOrEqual(value, limit).ExtractMostSignificantBits();
+            for (var e = 0; e < Vector512<ulong>.Count; e++)
+            {
+                // Branch-free listing: the slot is always written, the count moves only for a position outside.
+                pending[outside] = j + e;
+                outside += (mask >> e) & 1;
+            }
+        }
+
+        Span<ulong> values = stackalloc ulong[Vector512<ulong>.Count];
+        while (outside > 0)
+        {
+            var kept = 0;
+            var p = 0;
+            for (; p + Vector512<ulong>.Count <= outside; p += Vector512<ulong>.Count)
+            {
+                for (var e = 0; e < Vector512<ulong>.Count; e++) values[e] = positions[pending[p + e]];
+                var value = Feistel(Vector512.Create<ulong>(values));
+                value.CopyTo(values);
+                var mask = (int)Vector512.GreaterThanOrEqual(value, limit).ExtractMostSignificantBits();
+                for (var e = 0; e < Vector512<ulong>.Count; e++)
+                {
+                    var index = pending[p + e];
+                    positions[index] = values[e];
+                    pending[kept] = index;
+                    kept += (mask >> e) & 1;
+                }
+            }
+
+            // Fewer than eight left: walked one by one to the end.
+            for (; p < outside; p++)
+            {
+                var index = pending[p];
+                var value = positions[index];
+                do
+                {
+                    value = Feistel(value);
+                }
+                while (value >= (ulong)_count);
+
+                positions[index] = value;
+            }
+
+            outside = kept;
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

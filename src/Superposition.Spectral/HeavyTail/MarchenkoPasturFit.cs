@@ -32,7 +32,8 @@ internal static class MarchenkoPasturFit
         var fitted = q == 1.0 ? scaled.Select(Math.Sqrt).ToArray() : scaled;
         var (x, density) = Density(fitted);
         var sigma0 = Math.Sqrt(lambdaMax / Math.Pow(1 + (1 / Math.Sqrt(q)), 2));
-        double Residual(double sigma) => ResidualOf(sigma, x, density, q);
+        var peak = Peak(density);
+        double Residual(double sigma) => ResidualOf(sigma, x, density, peak, q);
 
         // Grid as numpy's mgrid[start:stop:step]: ceil((stop − start)/step) points start + i·step.
         var start = 0.05 * sigma0;
@@ -95,7 +96,22 @@ internal static class MarchenkoPasturFit
         return ([.. xs], [.. ds]);
     }
 
-    private static double ResidualOf(double sigma, double[] x, double[] density, double q)
+    /// <summary>Index of the estimate's first maximum (0 when empty); the same for every σ, so found once per fit.</summary>
+    private static int Peak(double[] density)
+    {
+        var peak = 0;
+        for (var i = 1; i < density.Length; i++)
+        {
+            if (density[i] > density[peak])
+            {
+                peak = i;
+            }
+        }
+
+        return peak;
+    }
+
+    private static double ResidualOf(double sigma, double[] x, double[] density, int peak, double q)
     {
         if (x.Length == 0)
         {
@@ -118,15 +134,6 @@ internal static class MarchenkoPasturFit
         var y = 1 / q;
         var b = Math.Pow(sigma * (1 + Math.Sqrt(y)), 2);
         var a = Math.Pow(sigma * (1 - Math.Sqrt(y)), 2);
-        var peak = 0;
-        for (var i = 1; i < density.Length; i++)
-        {
-            if (density[i] > density[peak])
-            {
-                peak = i;
-            }
-        }
-
         if (b < x[peak] || b > x[^1] || a > x[peak])
         {
             return 1e6 * x.Length;

@@ -85,6 +85,9 @@ public sealed class EntryPermutationTests
     [InlineData(1000, 3)]
     [InlineData(65_537, 12_345)]
     [InlineData(589_824, 500_001)]
+    [InlineData(2_055, 0)]
+    [InlineData(4_100, 3)]
+    [InlineData(147_456, 0)]
     public void Batched_positions_equal_the_entry_by_entry_permutation(int count, int start)
     {
         var permutation = new EntryPermutation(count, 11);
