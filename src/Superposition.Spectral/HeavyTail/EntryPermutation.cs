@@ -65,6 +65,7 @@ internal readonly struct EntryPermutation
     /// (<see cref="Positions"/>) and every read is prefetched <see cref="PrefetchDistance"/> entries ahead, which keeps
     /// many misses in flight (measured 4× faster than the plain loop on a 134 MB source).
     /// </summary>
+    [SkipLocalsInit] // the index batch is written before it is read: no need to zero 16 KB per call
     public unsafe void Gather(ReadOnlySpan<double> source, long start, Span<double> destination)
     {
         const int Batch = 2048;
@@ -95,6 +96,7 @@ internal readonly struct EntryPermutation
     /// layer's gather unoptimized.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit] // the list of positions outside is written before it is read
     internal void Positions(long start, Span<ulong> positions)
     {
         const int Chunk = 2048;
@@ -118,6 +120,7 @@ internal readonly struct EntryPermutation
     }
 
     /// <summary>One application of the network to every position of the chunk (a multiple of eight), then the walks of those outside.</summary>
+    [SkipLocalsInit]
     private void WalkChunk(long start, Span<ulong> positions, Span<int> pending)
     {
         var limit = Vector512.Create((ulong)_count);
