@@ -86,9 +86,46 @@ internal static class GroupingSensitivity
         private void ReadSquares(double[] squares, int start, int count)
         {
             var m = _m;
-            for (var j = 0; j < count; j++)
+            var j = 0;
+
+            // Four features at a time: four independent chains of additions instead of one (each feature's sums are
+            // still formed in index order, so the same bits), which the single chain's latency bound.
+            for (; j + 4 <= count; j += 4)
             {
-                var norm = _frame.NormSquared[start + j];
+                var c0 = squares.AsSpan(j * m, m);
+                var c1 = squares.AsSpan((j + 1) * m, m);
+                var c2 = squares.AsSpan((j + 2) * m, m);
+                var c3 = squares.AsSpan((j + 3) * m, m);
+                for (var g = 0; g < _groupings.Count; g++)
+                {
+                    double l0 = double.NegativeInfinity, l1 = l0, l2 = l0, l3 = l0;
+                    var k = 0;
+                    foreach (var end in _groupings[g].Ends)
+                    {
+                        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                        for (; k < end; k++)
+                        {
+                            s0 += c0[k];
+                            s1 += c1[k];
+                            s2 += c2[k];
+                            s3 += c3[k];
+                        }
+
+                        if (s0 > l0) l0 = s0;
+                        if (s1 > l1) l1 = s1;
+                        if (s2 > l2) l2 = s2;
+                        if (s3 > l3) l3 = s3;
+                    }
+
+                    Count(g, l0, start + j);
+                    Count(g, l1, start + j + 1);
+                    Count(g, l2, start + j + 2);
+                    Count(g, l3, start + j + 3);
+                }
+            }
+
+            for (; j < count; j++)
+            {
                 var column = squares.AsSpan(j * m, m);
                 for (var g = 0; g < _groupings.Count; g++)
                 {
@@ -101,11 +138,16 @@ internal static class GroupingSensitivity
                         if (sum > largest) largest = sum;
                     }
 
-                    if (largest / norm >= _threshold)
-                    {
-                        _localized[g]++;
-                    }
+                    Count(g, largest, start + j);
                 }
+            }
+        }
+
+        private void Count(int grouping, double largest, int feature)
+        {
+            if (largest / _frame.NormSquared[feature] >= _threshold)
+            {
+                _localized[grouping]++;
             }
         }
 
