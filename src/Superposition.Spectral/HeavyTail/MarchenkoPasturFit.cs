@@ -1,4 +1,3 @@
-using System.Runtime.Intrinsics;
 using Superposition.Spectral.Measures;
 
 namespace Superposition.Spectral.HeavyTail;
@@ -119,15 +118,17 @@ internal static class MarchenkoPasturFit
             return 0;
         }
 
+        double sum = 0;
         if (q == 1.0)
         {
-            // Quarter circle of the singular values; model = sqrt(4 − x²)/(π σ σ) inside, 0 outside.
-            var quarter = Math.PI * sigma * sigma;
-            return SquaredResidual(x, density, v =>
+            for (var i = 0; i < x.Length; i++)
             {
-                var inside = Vector256.Create(4.0) - (v * v);
-                return (Vector256.Sqrt(inside) / Vector256.Create(quarter), Vector256.GreaterThan(inside, Vector256<double>.Zero));
-            });
+                var inside = 4 - (x[i] * x[i]);
+                var model = inside > 0 ? Math.Sqrt(inside) / (Math.PI * sigma * sigma) : 0;
+                sum += (model - density[i]) * (model - density[i]);
+            }
+
+            return sum;
         }
 
         var y = 1 / q;
@@ -138,50 +139,11 @@ internal static class MarchenkoPasturFit
             return 1e6 * x.Length;
         }
 
-        // model = sqrt((b − x)(x − a))/(2π σ σ x y) where the product is ≥ 0 and x > 0, else 0; the denominator is
-        // formed left to right, as ((2π σ) σ) x) y.
-        var scale = 2 * Math.PI * sigma * sigma;
-        return SquaredResidual(x, density, v =>
+        for (var i = 0; i < x.Length; i++)
         {
-            var product = (Vector256.Create(b) - v) * (v - Vector256.Create(a));
-            var model = Vector256.Sqrt(product) / (Vector256.Create(scale) * v * Vector256.Create(y));
-            return (model, Vector256.GreaterThanOrEqual(product, Vector256<double>.Zero) & Vector256.GreaterThan(v, Vector256<double>.Zero));
-        });
-    }
-
-    /// <summary>
-    /// Σ (model(x_i) − density_i)² with the model zero where its mask is off: the model four points at a time (sqrt and
-    /// division are correctly rounded, so each lane is the scalar value), the squares added point after point, in
-    /// order; the last points through the same vector code on a padded copy.
-    /// </summary>
-    private static double SquaredResidual(double[] x, double[] density, Func<Vector256<double>, (Vector256<double> Model, Vector256<double> Inside)> model)
-    {
-        double sum = 0;
-        var i = 0;
-        Span<double> r = stackalloc double[4];
-        for (; i < x.Length; i += 4)
-        {
-            Vector256<double> v, d;
-            var left = x.Length - i;
-            if (left >= 4)
-            {
-                v = Vector256.Create<double>(x.AsSpan(i, 4));
-                d = Vector256.Create<double>(density.AsSpan(i, 4));
-            }
-            else
-            {
-                Span<double> padX = [1, 1, 1, 1];
-                Span<double> padD = [0, 0, 0, 0];
-                x.AsSpan(i, left).CopyTo(padX);
-                density.AsSpan(i, left).CopyTo(padD);
-                v = Vector256.Create<double>(padX);
-                d = Vector256.Create<double>(padD);
-            }
-
-            var (m, inside) = model(v);
-            var e = Vector256.ConditionalSelect(inside, m, Vector256<double>.Zero) - d;
-            (e * e).CopyTo(r);
-            for (var k = 0; k < Math.Min(4, left); k++) sum += r[k];
+            var product = (b - x[i]) * (x[i] - a);
+            var model = product >= 0 && x[i] > 0 ? Math.Sqrt(product) / (2 * Math.PI * sigma * sigma * x[i] * y) : 0;
+            sum += (model - density[i]) * (model - density[i]);
         }
 
         return sum;

@@ -10,6 +10,9 @@ namespace Superposition.Spectral.Measures;
 /// </summary>
 internal static class AscendingSort
 {
+    /// <summary>Arrays at least this long are sorted by <see cref="RadixSort"/>, shorter ones by comparisons.</summary>
+    private const int RadixLength = 256;
+
     /// <summary>Partitions at most this long are finished by insertion.</summary>
     private const int InsertionLength = 16;
 
@@ -22,9 +25,53 @@ internal static class AscendingSort
             return;
         }
 
+        if (values.Length >= RadixLength)
+        {
+            RadixSort(values);
+            return;
+        }
+
         // Introsort's guard: past this depth a partition is handed to Array.Sort (same result, as the order is unique).
         var depth = 2 * (64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)values.Length));
         QuickSort(values, 0, values.Length - 1, depth);
+    }
+
+    /// <summary>
+    /// Least-significant-digit radix sort on the bytes of an order-preserving key of each double (sign bit flipped
+    /// for positives, every bit for negatives: the unsigned keys then sort as the values), a byte per pass, passes on
+    /// which every key has the same byte skipped. No comparisons, so no mispredicted branches: the comparison sort's
+    /// were most of its time on the per-feature arrays.
+    /// </summary>
+    private static void RadixSort(double[] values)
+    {
+        var n = values.Length;
+        var keys = new ulong[n];
+        var other = new ulong[n];
+        var counts = new int[8 * 256];
+        for (var i = 0; i < n; i++)
+        {
+            var bits = (ulong)BitConverter.DoubleToInt64Bits(values[i]);
+            var key = bits ^ ((ulong)((long)bits >> 63) | 0x8000_0000_0000_0000UL);
+            keys[i] = key;
+            for (var d = 0; d < 8; d++) counts[(d * 256) + (int)((key >> (8 * d)) & 0xFF)]++;
+        }
+
+        for (var d = 0; d < 8; d++)
+        {
+            var digit = counts.AsSpan(d * 256, 256);
+            if (digit[(int)((keys[0] >> (8 * d)) & 0xFF)] == n) continue;
+            var offset = 0;
+            for (var b = 0; b < 256; b++) (digit[b], offset) = (offset, offset + digit[b]);
+            foreach (var key in keys) other[digit[(int)((key >> (8 * d)) & 0xFF)]++] = key;
+            (keys, other) = (other, keys);
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            var key = keys[i];
+            var bits = (key & 0x8000_0000_0000_0000UL) != 0 ? key ^ 0x8000_0000_0000_0000UL : ~key;
+            values[i] = BitConverter.Int64BitsToDouble((long)bits);
+        }
     }
 
     /// <summary>No NaN, and not both zeros: equal values are then identical.</summary>
