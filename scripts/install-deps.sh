@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the tool and its tests need on a fresh Debian machine (run as root; uses sudo otherwise).
-# Idempotent: packages already present are left alone. Usage: scripts/install-deps.sh [--for-tests]
+# Idempotent: packages already present are left alone. Usage: scripts/install-deps.sh [--for-tests | --for-native]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(libopenblas0-pthread fonts-dejavu-core)   # fast LAPACK for the native backend; fonts for the PDF report
+if [[ "${1:-}" == "--for-tests" || "${1:-}" == "--for-native" ]]; then
+  packages+=(clang zlib1g-dev)  # the linker driver and zlib headers of the ahead-of-time build (scripts/publish-native.sh)
+fi
 if [[ "${1:-}" == "--for-tests" ]]; then
   # ONNX conformance models; pdftotext/pdftoppm for report tests; the onnx checker as an independent reference;
   # AFL++ for the loader's fuzz smoke (fuzz/run.sh); headless Chromium for the HTML report tests

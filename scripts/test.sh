@@ -30,6 +30,13 @@ else
   echo "fuzz smoke: FAILED (findings in $smoke_out)"; failed=$((failed + 1))
 fi
 
+# The ahead-of-time build writes what the JIT build writes (docs/native.md): published, then 9 commands run in both.
+if scripts/native-check.sh 2>&1 | tail -3; then
+  echo "native build check: passed"; passed=$((passed + 1))
+else
+  echo "native build check: FAILED"; failed=$((failed + 1))
+fi
+
 expected=$(ls tests/*/*.Tests.csproj | wc -l)
 if (( assemblies < expected )); then
   echo "only $assemblies of $expected test assemblies reported results (a test host crashed?)"

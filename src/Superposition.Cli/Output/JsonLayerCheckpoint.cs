@@ -26,7 +26,7 @@ internal sealed class JsonLayerCheckpoint : ILayerCheckpoint
         _folder = folder;
         _load = load;
         Directory.CreateDirectory(folder);
-        var identity = modelSha256 + "\n" + options.Orientation + "\n" + JsonSerializer.Serialize(options.Analysis, Json.Options);
+        var identity = modelSha256 + "\n" + options.Orientation + "\n" + Json.Serialize(options.Analysis);
         _key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)));
     }
 
@@ -41,7 +41,7 @@ internal sealed class JsonLayerCheckpoint : ILayerCheckpoint
         try
         {
             using var stream = File.OpenRead(path);
-            var saved = JsonSerializer.Deserialize<Saved>(stream, Json.Options);
+            var saved = Json.Read<Saved>(stream);
             if (saved is null || saved.Key != _key || saved.Layer?.Name != name) return null;
             Interlocked.Increment(ref _restored);
             return saved.Layer;
@@ -63,5 +63,6 @@ internal sealed class JsonLayerCheckpoint : ILayerCheckpoint
         return Path.Combine(_folder, $"{safe}-{hash}.json");
     }
 
-    private sealed record Saved(string Key, LayerAnalysis Layer);
+    /// <summary>One checkpoint file: the key it was written under and the layer.</summary>
+    internal sealed record Saved(string Key, LayerAnalysis Layer);
 }

@@ -21,7 +21,7 @@ internal sealed record PartialAnalysis(string Format, ShardPlan Shard, bool PerF
         try
         {
             using var stream = File.OpenRead(path);
-            part = JsonSerializer.Deserialize<PartialAnalysis>(stream, Json.Options);
+            part = Json.Read<PartialAnalysis>(stream);
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
         {

@@ -45,15 +45,17 @@ internal static class ModelFileReader
         }
         catch (OutOfMemoryException e)
         {
-            // A length varint just below 2^31 overflows Google.Protobuf 3.25's bounds check (position + length wraps
-            // negative), so it asks for an array past the runtime's maximum length, which fails before allocating:
-            // found by fuzzing (fuzz/regressions/protobuf-length-overflow.onnx).
+            // A length varint just below 2^31 overflowed Google.Protobuf 3.25's bounds check (position + length wraps
+            // negative), so it asked for an array past the runtime's maximum length, which fails before allocating:
+            // found by fuzzing (fuzz/regressions/protobuf-length-overflow.onnx). 3.36 answers it with
+            // InvalidProtocolBufferException; the catch stays so that another parser version cannot bring the trace back.
             throw Fail.InvalidModel(displayName, "not a valid ONNX protobuf (a field claims a length past the end of the file)", e);
         }
         catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException)
         {
-            // Google.Protobuf 3.25 answers some malformed lengths (a length varint that reads as negative) with
-            // these instead of InvalidProtocolBufferException: found by fuzzing (fuzz/regressions/).
+            // Google.Protobuf 3.25 answered some malformed lengths (a length varint that reads as negative) with
+            // these instead of InvalidProtocolBufferException: found by fuzzing (fuzz/regressions/). 3.36 no longer
+            // does; kept for the same reason as above.
             throw Fail.InvalidModel(displayName, $"not a valid ONNX protobuf (a field's length is malformed): {e.Message}", e);
         }
 

@@ -64,7 +64,7 @@ internal sealed class RandomInputs(ProbeOptions options)
             default:
                 var values = Enumerable.Range(0, count).Select(_ => _random.NextInt64(Math.Max(1, options.IntegerUpperBound))).ToArray();
                 var clr = OrtElementTypes.ClrType(type)!;
-                var array = Array.CreateInstance(clr, count);
+                var array = OrtElementTypes.NewArray(type, count)!;
                 for (var i = 0; i < count; i++)
                 {
                     array.SetValue(Convert.ChangeType(values[i], clr, System.Globalization.CultureInfo.InvariantCulture), i);

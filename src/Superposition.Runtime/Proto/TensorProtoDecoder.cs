@@ -33,7 +33,7 @@ internal static class TensorProtoDecoder
         var clr = OrtElementTypes.ClrType(type)!;
         if (tensor.Storage == TensorStorage.Raw)
         {
-            var result = new OrtTensor(type, shape, Array.CreateInstance(clr, tensor.ElementCount));
+            var result = new OrtTensor(type, shape, OrtElementTypes.NewArray(type, tensor.ElementCount)!);
             if (!BitConverter.IsLittleEndian)
             {
                 throw Fail.Internal("raw tensor data is little-endian; big-endian hosts are not supported");

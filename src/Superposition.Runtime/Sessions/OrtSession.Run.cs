@@ -79,8 +79,7 @@ public sealed partial class OrtSession
 
         var info = value.GetTensorTypeAndShape();
         var type = (Onnx.Graph.OnnxDataType)(int)info.ElementDataType;
-        var clr = OrtElementTypes.ClrType(type) ?? throw Fail.UnsupportedDataType(where, name, OrtElementTypes.Name(type));
-        var data = Array.CreateInstance(clr, info.ElementCount);
+        var data = OrtElementTypes.NewArray(type, info.ElementCount) ?? throw Fail.UnsupportedDataType(where, name, OrtElementTypes.Name(type));
         var tensor = new OrtTensor(type, info.Shape, data);
         if (data.Length > 0)
         {

@@ -28,6 +28,28 @@ internal static class OrtElementTypes
 
     internal static bool IsSupported(OnnxDataType type) => ClrType(type) is not null;
 
+    /// <summary>
+    /// A zeroed managed array of <paramref name="count"/> elements of <paramref name="type"/>'s CLR type, or null when
+    /// the binding cannot move the type. Spelled out per type (not Array.CreateInstance) so that an ahead-of-time
+    /// compiled build has every array type's code.
+    /// </summary>
+    internal static Array? NewArray(OnnxDataType type, long count) => type switch
+    {
+        OnnxDataType.Float32 => new float[count],
+        OnnxDataType.Float64 => new double[count],
+        OnnxDataType.Float16 => new Half[count],
+        OnnxDataType.Int8 => new sbyte[count],
+        OnnxDataType.UInt8 => new byte[count],
+        OnnxDataType.Int16 => new short[count],
+        OnnxDataType.UInt16 => new ushort[count],
+        OnnxDataType.Int32 => new int[count],
+        OnnxDataType.UInt32 => new uint[count],
+        OnnxDataType.Int64 => new long[count],
+        OnnxDataType.UInt64 => new ulong[count],
+        OnnxDataType.Bool => new bool[count],
+        _ => null,
+    };
+
     /// <summary>Bytes per element (bool is one byte in both ORT and .NET arrays); the loader's table.</summary>
     internal static int Size(OnnxDataType type) =>
         IsSupported(type) ? type.ByteSize() : throw Fail.Internal($"element type {type} has no fixed size in the binding");
