@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Superposition.Onnx.Graph;
@@ -96,7 +97,9 @@ public static class ModelAnalyzer
         ILinearAlgebraBackend backend, LayerAnalysis?[] results, FailedLayer?[] failures, SkippedLayer?[] degenerate, CancellationToken cancellation)
     {
         var budget = run.Budget;
-        Parallel.ForEach(order, parallel, i =>
+        // One layer at a time from the shared queue, largest first: the default range partitioning of an array hands a
+        // worker growing chunks of consecutive layers, so one lane could end with several left while the other idled.
+        Parallel.ForEach(Partitioner.Create(order, EnumerablePartitionerOptions.NoBuffering), parallel, i =>
         {
             var matrix = chosen[i];
             try
