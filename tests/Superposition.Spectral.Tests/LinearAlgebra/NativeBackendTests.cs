@@ -32,13 +32,16 @@ public sealed class NativeBackendTests
     }
 
     /// <summary>
-    /// Values only go through the two-stage reduction (dsyevd_2stage) when the library has it: the second-difference
+    /// Values only go through the one-stage dsyevd up to NativeBackend.OneStageValuesUpTo (5, 300, 1024) and through the
+    /// two-stage reduction (dsyevd_2stage) above it when the library has it (1025, 1100): the second-difference
     /// matrix's closed-form eigenvalues 2 − 2cos(kπ/(n+1)), and a random symmetric matrix's values from the
     /// one-stage solver with vectors, to 1e-12 of the largest (backward-stable solvers: O(n ε ‖A‖)).
     /// </summary>
     [NativeTheory]
     [InlineData(5)]
     [InlineData(300)]
+    [InlineData(NativeBackend.OneStageValuesUpTo)]
+    [InlineData(NativeBackend.OneStageValuesUpTo + 1)]
     [InlineData(1100)]
     public void Eigenvalues_without_vectors_match_the_closed_form_and_the_solver_with_vectors(int n)
     {
