@@ -7,9 +7,9 @@ namespace Superposition.Spectral.LinearAlgebra;
 internal sealed unsafe partial class NativeBackend
 {
     /// <summary>
-    /// Largest side at which eigenvalues without vectors take the one-stage <c>dsyevd</c>: there its tridiagonal
-    /// reduction fits in cache and the two-stage solver's extra band stage costs more than it saves (one thread,
-    /// OpenBLAS 0.3.21: n = 384 5.0 against 8.3 ms, 1024 75 against 100 ms; at 4096 the two-stage one is 2-3× faster).
+    /// Largest side at which eigenvalues without vectors take the one-stage <c>dsyevd</c>, measured faster than
+    /// <c>dsyevd_2stage</c> up to there (one thread, OpenBLAS 0.3.21: n = 384 5.0 against 8.3 ms, 1024 75 against
+    /// 100 ms); at 4096 the two-stage one is 2-3× faster.
     /// </summary>
     public const int OneStageValuesUpTo = 1024;
 
