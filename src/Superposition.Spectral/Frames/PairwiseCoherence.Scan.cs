@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using Superposition.Spectral.LinearAlgebra;
 
@@ -8,12 +9,15 @@ internal static partial class PairwiseCoherence
 {
     /// <summary>
     /// All pairs (exact) or every pair with an end in the sample, by Gemm on tiles of unit features: a row tile
-    /// (block of rows) against column tiles, on or above the diagonal when exact. Three buffers, reused for every
-    /// tile; the frame itself is read in place. <typeparamref name="T"/> is the Gemm precision: float above
+    /// (block of rows) against column tiles, on or above the diagonal when exact. Three buffers per worker, reused for
+    /// every tile; the frame itself is read in place. <typeparamref name="T"/> is the Gemm precision: float above
     /// <see cref="Measures.CoherenceOptions.SinglePrecisionAbove"/> features, with <paramref name="recheck"/>
     /// recomputing in double every pair that could be the maximum or a near-duplicate.
+    /// With <paramref name="workers"/> above 1 (<see cref="TileWorkers"/>), the tiles' Gemm run on that many threads,
+    /// each calling the BLAS with one thread; a worker adds its tile's pairs only when every earlier tile's have been
+    /// added, so the additions keep the one-worker order.
     /// </summary>
-    private static void Scan<T>(IBlockKernels kernels, LiveFrame frame, int[] rows, bool exact, int blockSize, PairAccumulator pairs, PairRecheck? recheck)
+    private static void Scan<T>(IBlockKernels kernels, LiveFrame frame, int[] rows, bool exact, int blockSize, PairAccumulator pairs, PairRecheck? recheck, IThreadedBackend? threaded = null, int workers = 1)
         where T : unmanaged, IFloatingPoint<T>
     {
         var m = frame.M;
@@ -21,26 +25,92 @@ internal static partial class PairwiseCoherence
         var inSample = new bool[n];
         foreach (var i in rows) inSample[i] = true;
 
-        var tile = Math.Min(blockSize, n);
-        var a = new T[(long)m * Math.Min(blockSize, rows.Length)];
-        var b = new T[(long)m * tile];
-        var c = new T[(long)Math.Min(blockSize, rows.Length) * tile];
+        // Exact: only tiles on or above the diagonal. Sampled: every column tile.
+        var tiles = new List<(int Row, int Column)>();
         for (var rowStart = 0; rowStart < rows.Length; rowStart += blockSize)
         {
-            var rowCount = Math.Min(blockSize, rows.Length - rowStart);
-            var rowIndex = rows.AsSpan(rowStart, rowCount);
-            FillUnit(frame, 0, rowCount, rowIndex, a.AsSpan(0, m * rowCount));
+            for (var columnStart = exact ? rowStart : 0; columnStart < n; columnStart += blockSize) tiles.Add((rowStart, columnStart));
+        }
 
-            // Exact: only tiles on or above the diagonal. Sampled: every column tile.
-            var firstColumn = exact ? rowStart : 0;
-            for (var columnStart = firstColumn; columnStart < n; columnStart += blockSize)
+        var gate = new object();
+        var next = -1;
+        var added = 0;
+        var failed = false;
+        ExceptionDispatchInfo? error = null;
+        var tileRows = Math.Min(blockSize, rows.Length);
+        var tileColumns = Math.Min(blockSize, n);
+        void Work()
+        {
+            var a = new T[(long)m * tileRows];
+            var b = new T[(long)m * tileColumns];
+            var c = new T[(long)tileRows * tileColumns];
+            var filledRow = -1;
+            try
             {
-                var columnCount = Math.Min(blockSize, n - columnStart);
-                FillUnit(frame, columnStart, columnCount, default, b.AsSpan(0, m * columnCount));
-                var cc = c.AsSpan(0, rowCount * columnCount);
-                Multiply(kernels, rowCount, columnCount, m, a, b, cc);
-                AccumulateTile<T>(cc, rowStart, rowIndex, columnStart, columnCount, exact, inSample, pairs, recheck);
+                while (true)
+                {
+                    var t = Interlocked.Increment(ref next);
+                    if (t >= tiles.Count) return;
+                    var (rowStart, columnStart) = tiles[t];
+                    var rowCount = Math.Min(blockSize, rows.Length - rowStart);
+                    var rowIndex = rows.AsSpan(rowStart, rowCount);
+                    if (filledRow != rowStart)
+                    {
+                        FillUnit(frame, 0, rowCount, rowIndex, a.AsSpan(0, m * rowCount));
+                        filledRow = rowStart;
+                    }
+
+                    var columnCount = Math.Min(blockSize, n - columnStart);
+                    FillUnit(frame, columnStart, columnCount, default, b.AsSpan(0, m * columnCount));
+                    var cc = c.AsSpan(0, rowCount * columnCount);
+                    Multiply(kernels, rowCount, columnCount, m, a, b, cc);
+                    lock (gate)
+                    {
+                        while (added != t && !failed) Monitor.Wait(gate);
+                        if (failed) return;
+                    }
+
+                    AccumulateTile<T>(cc, rowStart, rowIndex, columnStart, columnCount, exact, inSample, pairs, recheck);
+                    lock (gate)
+                    {
+                        added++;
+                        Monitor.PulseAll(gate);
+                    }
+                }
             }
+            catch (Exception e)
+            {
+                // The other workers would wait for this tile forever.
+                lock (gate)
+                {
+                    failed = true;
+                    error ??= ExceptionDispatchInfo.Capture(e);
+                    Monitor.PulseAll(gate);
+                }
+            }
+        }
+
+        if (workers <= 1)
+        {
+            Work();
+            error?.Throw();
+            return;
+        }
+
+        // Threads of their own (the calling thread is the first worker): pool threads may start late, and a late
+        // worker would leave the scan to one single-threaded worker.
+        threaded!.SetThreads(1);
+        try
+        {
+            var others = Enumerable.Range(1, workers - 1).Select(_ => new Thread(Work) { IsBackground = true, Name = "pair scan" }).ToList();
+            others.ForEach(thread => thread.Start());
+            Work();
+            others.ForEach(thread => thread.Join());
+            error?.Throw();
+        }
+        finally
+        {
+            threaded.SetThreads(workers);
         }
     }
 

@@ -31,14 +31,9 @@ internal static partial class PairwiseCoherence
         var pairs = new PairAccumulator(n, options.HistogramBins, options.DuplicateThreshold);
         var single = n > options.SinglePrecisionAbove;
         var recheck = single ? new PairRecheck(frame, options) : null;
-        var workers = single ? TileWorkers(backend) : 1;
-        if (workers > 1)
+        if (single)
         {
-            ScanWithWorkers((IThreadedBackend)backend, kernels, frame, sample, exact, options.BlockSize, pairs, recheck, workers);
-        }
-        else if (single)
-        {
-            Scan<float>(kernels, frame, sample, exact, options.BlockSize, pairs, recheck);
+            Scan<float>(kernels, frame, sample, exact, options.BlockSize, pairs, recheck, backend as IThreadedBackend, TileWorkers(backend));
         }
         else
         {
